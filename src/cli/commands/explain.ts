@@ -1,0 +1,14 @@
+import type { CommandModule } from 'yargs';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { JobError } from '../../domain/errors.js';
+
+// Placeholder until its issue lands: registered so the command set is visible in --help.
+export function explainCommand(_ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
+  return {
+    command: 'explain',
+    describe: '(explain: not built yet)',
+    handler: async () => {
+      throw new JobError('explain is not built yet.');
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { CommandModule } from 'yargs';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { JobError } from '../../domain/errors.js';
+
+// Placeholder until its issue lands: registered so the command set is visible in --help.
+export function screenCommand(_ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
+  return {
+    command: 'screen',
+    describe: '(screen: not built yet)',
+    handler: async () => {
+      throw new JobError('screen is not built yet.');
+    },
+  };
+}
