@@ -1,0 +1,63 @@
+/**
+ * A versioned methodology: every number of RULES.md, as data (RULES.md "Parameters").
+ * Nothing under rules/ or screen/ may hold a threshold literal: it reads it from here.
+ */
+export interface Methodology {
+  /** Stable id, e.g. `hsci-2025`. */
+  readonly id: string;
+  readonly description: string;
+  /** §3 */
+  readonly averaging: {
+    readonly method: 'daily' | 'month-end';
+    readonly windowMonths: number;
+    /** A continuous suspension at least this long, ended inside the window, restarts the window (§3). */
+    readonly prolongedSuspensionMonths: number;
+  };
+  /** §6.1 cumulative coverage lines, fractions. */
+  readonly coverage: {
+    readonly add: number;
+    readonly delete: number;
+    readonly largeCap: number;
+    readonly midCap: number;
+    /** §6.2 quarterly review: IPOs at or under this coverage are added. */
+    readonly quarterlyIpo: number;
+  };
+  /** §6.2 */
+  readonly fastEntry: { readonly topFraction: number; readonly afterTradingDays: number };
+  /** §5 */
+  readonly liquidity: {
+    readonly velocityThreshold: number;
+    readonly fullMonths: number;
+    readonly fullMinPassed: number;
+    readonly recentMonths: number;
+    readonly recentMinPassed: number;
+    /** Histories of at least this many months (and fewer than fullMonths) may miss `mediumMaxFailed`. */
+    readonly mediumMinMonths: number;
+    readonly mediumMaxFailed: number;
+    readonly defaultFreeFloat: number;
+  };
+  /** §4 */
+  readonly suspension: { readonly longMonths: number; readonly removalTradingDays: number };
+  /** §7 */
+  readonly southbound: {
+    readonly averaging: 'daily' | 'month-end';
+    readonly smallCapInHkd: number;
+    readonly smallCapKeepHkd: number;
+    readonly wvr: {
+      readonly seasoningMonths: number;
+      readonly seasoningTradingDays: number;
+      readonly windowDays: number;
+      readonly avgMarketCapHkd: number;
+      readonly turnoverHkd: number;
+    };
+    readonly aPlusH: { readonly stabilisationDays: number; readonly aShareSeasoningTradingDays: number };
+  };
+  /** §1: cut-offs as MM-DD and the effective-date rule (Monday after the first Friday, N months after C). */
+  readonly reviews: {
+    readonly semiAnnualCutoffs: readonly string[];
+    readonly quarterlyCutoffs: readonly string[];
+    readonly effectiveMonthsAfterCutoff: number;
+  };
+  /** §9 */
+  readonly borderline: { readonly coveragePoints: number; readonly moneyFraction: number };
+}
