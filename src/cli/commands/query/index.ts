@@ -1,0 +1,7 @@
+import type { CommandModule } from 'yargs';
+import type { CliContext, GlobalOptions } from '../../context.js';
+
+export type QueryFactory = (ctx: CliContext) => CommandModule<GlobalOptions, any>;
+
+/** Every `query` sub-command; add one line per new sub-command file. */
+export const querySubcommands: QueryFactory[] = [];
