@@ -1,3 +1,5 @@
+import type { Board, Currency, SecurityType } from '../domain/types.js';
+
 /**
  * A versioned methodology: every number of RULES.md, as data (RULES.md "Parameters").
  * Nothing under rules/ or screen/ may hold a threshold literal: it reads it from here.
@@ -6,6 +8,12 @@ export interface Methodology {
   /** Stable id, e.g. `hsci-2025`. */
   readonly id: string;
   readonly description: string;
+  /** §2.1-§2.3: the boards, security types and trading currencies of the ranking universe. */
+  readonly universe: {
+    readonly boards: readonly Board[];
+    readonly types: readonly SecurityType[];
+    readonly currencies: readonly Currency[];
+  };
   /** §3 */
   readonly averaging: {
     readonly method: 'daily' | 'month-end';
@@ -52,12 +60,18 @@ export interface Methodology {
     };
     readonly aPlusH: { readonly stabilisationDays: number; readonly aShareSeasoningTradingDays: number };
   };
-  /** §1: cut-offs as MM-DD and the effective-date rule (Monday after the first Friday, N months after C). */
+  /**
+   * §1: cut-offs as MM-DD and the effective-date rule: the Monday after the first Friday of the month
+   * `effectiveMonthsAfterCutoff` months after the cut-off month (3: June -> September).
+   */
   readonly reviews: {
     readonly semiAnnualCutoffs: readonly string[];
     readonly quarterlyCutoffs: readonly string[];
     readonly effectiveMonthsAfterCutoff: number;
   };
-  /** §9 */
+  /**
+   * §9: `coveragePoints` in percentage points (0.5 means coverage within 0.005 of a line);
+   * `moneyFraction` a fraction of the money threshold (0.1 means within 10%).
+   */
   readonly borderline: { readonly coveragePoints: number; readonly moneyFraction: number };
 }
