@@ -1,0 +1,93 @@
+import type { Store } from '../db/connection.js';
+import type { IsoDate } from '../domain/types.js';
+
+/** One row of `query runs` (CONTRACT.md). */
+export interface RunRow {
+  id: number;
+  cutoff: IsoDate;
+  kind: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  trigger: 'cli' | 'schedule';
+}
+
+/** Every recorded run, ordered by id. */
+export async function listRuns(store: Store): Promise<RunRow[]> {
+  const rows = await store.db
+    .selectFrom('runs')
+    .select(['id', 'cutoff', 'kind', 'started_at', 'finished_at', 'status', 'trigger'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, cutoff: r.cutoff, kind: r.kind, startedAt: r.started_at, finishedAt: r.finished_at,
+    status: r.status, trigger: r.trigger,
+  }));
+}
+
+/**
+ * The scheduler's own succeeded run for a cut-off, if any. `preview` selects preview runs,
+ * otherwise the semi-annual / quarterly review runs of that cut-off.
+ */
+export async function findScheduledSuccess(store: Store, cutoff: IsoDate, preview: boolean): Promise<{ id: number; resultJson: string | null } | null> {
+  let q = store.db
+    .selectFrom('runs')
+    .select(['id', 'result_json'])
+    .where('cutoff', '=', cutoff)
+    .where('status', '=', 'succeeded')
+    .where('trigger', '=', 'schedule');
+  q = preview ? q.where('kind', '=', 'preview') : q.where('kind', '!=', 'preview');
+  const row = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? { id: row.id, resultJson: row.result_json } : null;
+}
+
+/** The highest run id so far (0 when there is none): a run started after this reading has a larger id. */
+export async function readLastRunId(store: Store): Promise<number> {
+  const row = await store.db.selectFrom('runs').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+export interface FailureRecord {
+  readonly cutoff: IsoDate;
+  readonly kind: string;
+  readonly methodology: string;
+  readonly error: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+}
+
+/**
+ * Makes sure a failed scheduled run is on record. The review function records its own runs; when
+ * it threw before writing a row, or left its row `running`, this writes or closes the row so that
+ * every failure shows in `query runs`. Returns the run id.
+ */
+export async function recordScheduledFailure(store: Store, afterId: number, failure: FailureRecord): Promise<number> {
+  const existing = await store.db
+    .selectFrom('runs')
+    .select(['id', 'status'])
+    .where('id', '>', afterId)
+    .where('cutoff', '=', failure.cutoff)
+    .where('trigger', '=', 'schedule')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.status === 'running') {
+      await store.db
+        .updateTable('runs')
+        .set({ status: 'failed', error: failure.error, finished_at: failure.finishedAt })
+        .where('id', '=', existing.id)
+        .execute();
+    }
+    return existing.id;
+  }
+  const inserted = await store.db
+    .insertInto('runs')
+    .values({
+      cutoff: failure.cutoff, kind: failure.kind, methodology: failure.methodology, started_at: failure.startedAt,
+      finished_at: failure.finishedAt, status: 'failed', trigger: 'schedule', error: failure.error,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
