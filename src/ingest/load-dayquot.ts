@@ -1,0 +1,119 @@
+import { basename } from 'node:path';
+import type { Store } from '../db/connection.js';
+import { isIsoDate } from '../domain/dates.js';
+import type { IsoDate } from '../domain/types.js';
+import { runFileLoad, type LoadRun } from './load-run.js';
+import { parseDailyQuotations } from './parse-dayquot.js';
+import { planDayquotRow } from './parse-dayquot-plan.js';
+import type { IngestOptions, LoadSummary } from './types.js';
+
+/** A real report is about 1 MB; anything far larger is not one. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
+/** A dayquot load's summary, with the counts that are not issues (codes outside `securities`). */
+export interface DayquotSummary extends LoadSummary {
+  readonly date: IsoDate | null;
+  readonly holiday: boolean;
+  readonly unknownCodes: number;
+  /** Human lines for the summary, e.g. "12 rows for codes not in securities". */
+  readonly notes: readonly string[];
+}
+
+/**
+ * `ingest dayquot FILE`: one HKEX daily quotations report into `daily` and `calendar`, in one
+ * transaction (docs/dayquot.md). The report date (from its header) becomes a trading day; a holiday
+ * report marks its date closed. Needs `securities` and `shares_issued` loaded first.
+ */
+export async function loadDayquotFile(store: Store, file: string, options: IngestOptions): Promise<DayquotSummary> {
+  // Assigned inside the load body; declared with `as` so TypeScript does not narrow them to their initial values.
+  let date = null as IsoDate | null;
+  let holiday = false as boolean;
+  let unknownCodes = 0;
+  const summary = await runFileLoad(store, 'dayquot', file, options, async (run) => {
+    const text = (await run.readWholeFile(MAX_REPORT_BYTES)).toString('latin1');
+    const parsed = parseDailyQuotations(text, file);
+    holiday = parsed.holiday;
+    for (const issue of parsed.issues) {
+      const { file: _file, ...rowIssue } = issue;
+      if (issue.line === undefined) run.failFile(rowIssue);
+      run.rowsRead++;
+      run.reject(rowIssue);
+    }
+    if (parsed.holiday) {
+      date = parsed.date ?? dateFromFileName(file);
+      markHoliday(run, date);
+      return;
+    }
+    date = parsed.date!;
+    unknownCodes = storeRows(run, date, parsed.rows);
+  });
+  const notes = unknownCodes > 0 ? [`${unknownCodes} row${unknownCodes === 1 ? '' : 's'} for codes not in securities`] : [];
+  if (holiday && date) notes.push(`${date} is a holiday (NO TRADING): marked closed`);
+  return { ...summary, date, holiday, unknownCodes, notes };
+}
+
+/** Upserts the trading day, then every row the planner accepts; returns the count of unknown codes. */
+function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDailyQuotations>['rows']): number {
+  const { sqlite } = run.store;
+  upsertCalendar(run, date, true);
+  const currencies = new Map(
+    (sqlite.prepare('SELECT code, currency FROM securities').all() as Array<{ code: string; currency: string }>)
+      .map((r) => [r.code, r.currency]),
+  );
+  // The latest shares_issued row dated on or before the report date, per code (SQLite takes the
+  // bare column from the row holding the MAX).
+  const shares = new Map(
+    (sqlite.prepare('SELECT code, shares_issued, MAX(date) AS since FROM shares_issued WHERE date <= ? GROUP BY code').all(date) as
+      Array<{ code: string; shares_issued: number }>).map((r) => [r.code, r.shares_issued]),
+  );
+  const lastCap = sqlite.prepare('SELECT market_cap_hkd FROM daily WHERE code = ? AND date < ? ORDER BY date DESC LIMIT 1').pluck();
+  const upsert = sqlite.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close, volume)
+    VALUES (@code, @date, @marketCapHkd, @turnoverHkd, @suspended, @close, @volume)
+    ON CONFLICT (code, date) DO UPDATE SET market_cap_hkd = excluded.market_cap_hkd, turnover_hkd = excluded.turnover_hkd,
+      suspended = excluded.suspended, close = excluded.close, volume = excluded.volume`);
+  let unknown = 0;
+  for (const row of rows) {
+    run.rowsRead++;
+    const plan = planDayquotRow(row, date, {
+      securityCurrency: currencies.get(row.code),
+      sharesIssued: shares.get(row.code),
+      lastMarketCapHkd: () => lastCap.get(row.code, date) as number | undefined,
+    });
+    if (plan.kind === 'unknown-code') unknown++;
+    else if (plan.kind === 'issue') run.reject({ line: row.line, field: plan.field, reason: plan.reason });
+    else {
+      upsert.run({ ...plan.record, suspended: plan.record.suspended ? 1 : 0 });
+      run.rowsStored++;
+    }
+  }
+  return unknown;
+}
+
+/** A holiday report closes its date, unless the store already holds prices for it (then the file is wrong). */
+function markHoliday(run: LoadRun, date: IsoDate | null): void {
+  if (date === null) {
+    run.failFile({ field: 'date', reason: 'a NO TRADING report carries no date and its file name is not dYYMMDDe.htm' });
+  }
+  const priced = run.store.sqlite.prepare('SELECT COUNT(*) FROM daily WHERE date = ?').pluck().get(date) as number;
+  if (priced > 0) {
+    run.failFile({ field: 'date', reason: `the report says ${date} had NO TRADING, but the store holds ${priced} daily rows for it` });
+  }
+  upsertCalendar(run, date, false);
+}
+
+function upsertCalendar(run: LoadRun, date: IsoDate, trading: boolean): void {
+  run.store.sqlite.prepare(`INSERT INTO calendar (date, is_trading_day, source, note) VALUES (?, ?, 'dayquot', ?)
+    ON CONFLICT (date) DO UPDATE SET is_trading_day = excluded.is_trading_day, source = excluded.source, note = excluded.note`)
+    .run(date, trading ? 1 : 0, trading ? null : 'NO TRADING (HKEX daily quotations)');
+}
+
+/**
+ * The date of a `dYYMMDDe.htm` file name (20YY). Used only for a holiday report, which prints no
+ * date at all; a report with data is always dated by its header.
+ */
+export function dateFromFileName(file: string): IsoDate | null {
+  const m = /(?:^|[^a-z0-9])d(\d{2})(\d{2})(\d{2})e(?![a-z0-9])/i.exec(basename(file));
+  if (!m) return null;
+  const date = `20${m[1]}-${m[2]}-${m[3]}`;
+  return isIsoDate(date) ? date : null;
+}
