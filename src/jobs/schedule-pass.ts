@@ -111,3 +111,12 @@ async function runAndReport(store: Store, plan: RunPlan, options: SchedulePassOp
     return { status: 'failed', cutoff: plan.cutoff, runId, error };
   }
 }
+
+/** One sentence for a pass that was not ok (a run failed, or its reports were not written). */
+export function describePassFailure(outcome: PassOutcome): string {
+  for (const step of [outcome.review, outcome.preview]) {
+    if (step?.status === 'failed') return `scheduled run ${step.runId} for ${step.cutoff} failed: ${step.error}`;
+    if (step?.status === 'ran' && step.reportErrors.length > 0) return `run ${step.runId}: ${step.reportErrors[0]}`;
+  }
+  return 'the scheduled pass failed.';
+}

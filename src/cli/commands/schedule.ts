@@ -1,14 +1,93 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { JobError } from '../../domain/errors.js';
+import { JobError, UsageError } from '../../domain/errors.js';
+import { withStore } from '../with-store.js';
 
-// Placeholder until its issue lands: registered so the command set is visible in --help.
-export function scheduleCommand(_ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
+interface ScheduleArgs extends GlobalOptions {
+  once?: boolean;
+  now?: string;
+  reports?: string;
+  cron?: string;
+  preview?: boolean;
+  methodology?: string;
+  completeFraction?: number;
+}
+
+/**
+ * `hkconnect schedule`: runs each review once its cut-off has passed and its data is complete
+ * (issue 6). A thin shell: parse the options, build the clock, hand over to the pass or the loop.
+ */
+export function scheduleCommand(ctx: CliContext): CommandModule<GlobalOptions, ScheduleArgs> {
   return {
     command: 'schedule',
-    describe: '(schedule: not built yet)',
-    handler: async () => {
-      throw new JobError('schedule is not built yet.');
+    describe: 'Run each review automatically once its cut-off has passed and its data is complete (Asia/Hong_Kong)',
+    builder: (y) =>
+      y
+        .option('once', { type: 'boolean', default: false, describe: 'Do one pass and exit (1 when a run failed)' })
+        .option('now', { type: 'string', describe: 'Set the clock: an ISO date-time, read in Asia/Hong_Kong without an offset' })
+        .option('reports', { type: 'string', default: './reports', describe: 'Directory for the reports of each run' })
+        .option('cron', { type: 'string', describe: 'Cron expression of the passes (default every 30 minutes)' })
+        .option('preview', { type: 'boolean', default: false, describe: 'Also run a daily preview of the next review' })
+        .option('methodology', { type: 'string', describe: 'Methodology id (default hsci-2025)' })
+        .option('complete-fraction', {
+          type: 'number', default: 0.9,
+          describe: 'Data for a day is complete at this fraction of the previous trading day\'s rows',
+        }) as never,
+    handler: async (argv) => {
+      const { parseClockInstant } = await import('../../jobs/schedule-plan.js');
+      const { DEFAULT_SCHEDULE_CRON } = await import('../../schedule/run-scheduler.js');
+      const start = argv.now === undefined ? null : parseClockInstant(argv.now);
+      if (argv.now !== undefined && start === null) {
+        throw new UsageError(`--now "${argv.now}" is not a valid date-time; write e.g. 2026-07-02T09:00 (Hong Kong time).`);
+      }
+      const fraction = argv.completeFraction ?? 0.9;
+      if (!(fraction > 0 && fraction <= 1)) throw new UsageError(`--complete-fraction must be above 0 and at most 1, not ${fraction}.`);
+      const cronExpression = argv.cron ?? DEFAULT_SCHEDULE_CRON;
+      const { default: cron } = await import('node-cron');
+      if (!cron.validate(cronExpression)) throw new UsageError(`--cron "${cronExpression}" is not a valid cron expression.`);
+      const realStart = ctx.now().getTime();
+      // --now sets the clock's start; it then advances with real time (a replay of a long run stays consistent).
+      const now = start === null ? ctx.now : () => new Date(start.getTime() + ctx.now().getTime() - realStart);
+
+      const { loadScheduleWiring } = await import('../../schedule/review-wiring.js');
+      const wiring = await loadScheduleWiring(argv.methodology);
+      const pass = {
+        now, runReview: wiring.runReview, render: wiring.render, cutoffs: wiring.cutoffs, methodology: wiring.methodology,
+        reportsDir: argv.reports ?? './reports', minCompleteFraction: fraction, preview: Boolean(argv.preview),
+        log: (line: string) => ctx.stdout(`${line}\n`),
+      };
+      await withStore(argv, ctx, async (store) => {
+        if (argv.once) {
+          const { runSchedulePass, describePassFailure } = await import('../../jobs/schedule-pass.js');
+          const outcome = await runSchedulePass(store, pass);
+          if (!outcome.ok) throw new JobError(describePassFailure(outcome));
+          return;
+        }
+        const { runScheduler } = await import('../../schedule/run-scheduler.js');
+        const stop = waitForStopSignal();
+        try {
+          await runScheduler({ store, pass, cronExpression, stop: stop.promise, cron });
+        } finally {
+          stop.dispose();
+        }
+      });
+    },
+  };
+}
+
+/** Resolves on SIGINT or SIGTERM; the loop then finishes the pass in hand and the store is closed. */
+function waitForStopSignal(): { promise: Promise<void>; dispose: () => void } {
+  let onSignal = (): void => undefined;
+  const promise = new Promise<void>((resolve) => {
+    onSignal = () => resolve();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  return {
+    promise,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     },
   };
 }

@@ -1,7 +1,10 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../../context.js';
+import { queryRunsCommand } from './runs.js';
 
 export type QueryFactory = (ctx: CliContext) => CommandModule<GlobalOptions, any>;
 
 /** Every `query` sub-command; add one line per new sub-command file. */
-export const querySubcommands: QueryFactory[] = [];
+export const querySubcommands: QueryFactory[] = [
+  queryRunsCommand,
+];
