@@ -1,0 +1,15 @@
+import type { LoadRun } from './load-run.js';
+
+/**
+ * Runs one row's write; counts it stored, or, when the store's own constraints refuse it (the schema
+ * re-checks money >= 0, enumerations and foreign keys), reports the row instead of aborting the file.
+ */
+export function storeRow(run: LoadRun, line: number, write: () => unknown): void {
+  try {
+    write();
+  } catch (err) {
+    if (!(err instanceof Error) || (err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw err;
+    return run.reject({ line, reason: `the store refused the row (${err.message})` });
+  }
+  run.rowsStored++;
+}

@@ -1,0 +1,50 @@
+import type { Store } from '../db/connection.js';
+import type { InputIssue } from '../domain/errors.js';
+import type { Channel, IsoDate } from '../domain/types.js';
+
+/** What `hkconnect ingest` passes to every kind's loader. */
+export interface IngestOptions {
+  /** Reject the whole file (store nothing from it) on the first bad row. */
+  readonly strict: boolean;
+  /** `--as-of DATE`: the date a list snapshot (hsci, southbound) is in force from. */
+  readonly asOf?: IsoDate;
+  /** `--cutoff DATE`: the review an official announcement belongs to. */
+  readonly cutoff?: IsoDate;
+  /** `--channel SH|SZ`: the channel of a southbound list that does not name one per row. */
+  readonly channel?: Channel;
+  /** Called as bytes are read (never throttled here: the caller throttles). */
+  readonly progress?: (bytesRead: number, totalBytes: number) => void;
+  /** The instant recorded as `loaded_at` (the job passes its clock in); default: now. */
+  readonly now?: Date;
+}
+
+/** The outcome of loading one file. */
+export interface LoadSummary {
+  readonly kind: string;
+  readonly file: string;
+  /** `loaded`: committed (possibly with skipped rows); `rejected`: nothing from the file was stored. */
+  readonly status: 'loaded' | 'rejected';
+  readonly rowsRead: number;
+  readonly rowsStored: number;
+  readonly rowsRejected: number;
+  /** The first issues found (at most MAX_KEPT_ISSUES), in file order. */
+  readonly issues: readonly InputIssue[];
+  /** How many issues were found in all (may exceed `issues.length`). */
+  readonly issueCount: number;
+  /** Why the whole file was rejected (wrong header, strict failure, missing file, ...). */
+  readonly fileIssue?: InputIssue;
+}
+
+/** One input kind: `hkconnect ingest KIND FILE...`. */
+export interface IngestKind {
+  /** One line for `--help`. */
+  readonly describe: string;
+  load(store: Store, file: string, options: IngestOptions): Promise<LoadSummary>;
+}
+
+/** A problem with one row or file, before the file name is attached. */
+export interface RowIssue {
+  readonly line?: number;
+  readonly field?: string;
+  readonly reason: string;
+}
