@@ -16,6 +16,7 @@ export interface SecurityMetrics {
   readonly average: {
     readonly avgMarketCapHkd: number | null;
     readonly method: 'daily' | 'month-end';
+    /** First calendar day counted (inclusive): C - 12 months + 1 day, the listing date or the restart. */
     readonly windowStart: IsoDate;
     readonly windowEnd: IsoDate;
     readonly daysUsed: number;
@@ -46,6 +47,7 @@ export interface SecurityMetrics {
   readonly wvr: {
     readonly avgMarketCapHkd: number | null;
     readonly turnoverHkd: number;
+    /** First calendar day of the 183-day window (inclusive): C - 182 days. */
     readonly windowStart: IsoDate;
     readonly passesCap: boolean;
     readonly passesTurnover: boolean;
@@ -54,7 +56,7 @@ export interface SecurityMetrics {
   } | null;
   /** §7.1.3: a new A+H listing's first eligible trading day; null for a non-A+H security. */
   readonly aPlusH: { readonly exchange: 'SSE' | 'SZSE'; readonly eligibleFrom: IsoDate | null } | null;
-  /** Market cap on the last non-suspended trading day on or before the cut-off. */
+  /** Market cap (full, HK$; averages are not rounded) on the last non-suspended trading day on or before the cut-off. */
   readonly capOnCutoffHkd: number | null;
   /** Every per-security rule outcome, in the order applied, for explain and reports. */
   readonly checks: readonly RuleOutcome[];

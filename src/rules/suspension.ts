@@ -1,0 +1,42 @@
+import { addMonths } from '../domain/dates.js';
+import type { IsoDate, RuleOutcome } from '../domain/types.js';
+import type { Methodology } from '../methodology/types.js';
+import type { SeriesScan } from './scan-series.js';
+
+export interface SuspensionFacts {
+  readonly suspendedOnCutoff: boolean;
+  readonly suspendedSince: IsoDate | null;
+  readonly longSuspension: boolean;
+}
+
+/**
+ * RULES.md §4: suspended on C (the state of the last trading day on or before C; a data gap
+ * carries the previous state), the start of the continuous suspension running on C, and long
+ * suspension: suspended on C and continuously since a day on or before C minus `longMonths`.
+ */
+export function judgeSuspension(scan: SeriesScan, cutoff: IsoDate, m: Methodology): SuspensionFacts {
+  const since = scan.suspendedSince;
+  const longSuspension = since !== null && since <= addMonths(cutoff, -m.suspension.longMonths);
+  return { suspendedOnCutoff: scan.suspendedOnCutoff, suspendedSince: since, longSuspension };
+}
+
+/** The two §4 outcomes: `hsci-suspended-on-cutoff` and `hsci-long-suspension` (pass = not suspended). */
+export function describeSuspension(facts: SuspensionFacts, cutoff: IsoDate, m: Methodology): RuleOutcome[] {
+  const line = addMonths(cutoff, -m.suspension.longMonths);
+  return [
+    {
+      rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: facts.suspendedOnCutoff ? 'fail' : 'pass',
+      detail: facts.suspendedOnCutoff
+        ? `suspended on the cut-off ${cutoff} (since ${facts.suspendedSince}): not added`
+        : `trading on the cut-off ${cutoff}`,
+    },
+    {
+      rule: 'hsci-long-suspension', section: '§4', outcome: facts.longSuspension ? 'fail' : 'pass',
+      detail: facts.longSuspension
+        ? `suspended continuously since ${facts.suspendedSince}, on or before ${line} (${m.suspension.longMonths} months before the cut-off): long suspension`
+        : facts.suspendedOnCutoff
+          ? `suspended since ${facts.suspendedSince}, after ${line}: not yet a long suspension`
+          : 'not suspended on the cut-off',
+    },
+  ];
+}

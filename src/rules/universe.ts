@@ -1,0 +1,46 @@
+import type { IsoDate, RuleOutcome, SecurityAttributes } from '../domain/types.js';
+import type { Methodology } from '../methodology/types.js';
+
+/** §2: in the ranking universe, or the first rule that keeps the security out, with every check. */
+export interface UniverseVerdict {
+  readonly eligible: boolean;
+  readonly rule: string;
+  readonly reason: string;
+  readonly checks: readonly RuleOutcome[];
+}
+
+/**
+ * RULES.md §2 (ranking universe), the five conditions in order: Main Board, an eligible type,
+ * the HKD counter, listed on or before C and not delisted on or before C, and at least one
+ * non-suspended trading day in the averaging window (`tradingDays`, from §3).
+ */
+export function checkUniverse(
+  attrs: SecurityAttributes, cutoff: IsoDate, tradingDays: number, m: Methodology,
+): UniverseVerdict {
+  const listed = attrs.listingDate <= cutoff && (attrs.delistingDate === null || attrs.delistingDate > cutoff);
+  const checks: RuleOutcome[] = [
+    outcome('hsci-universe-board', '§2.1', m.universe.boards.includes(attrs.board),
+      `board ${attrs.board}; the universe takes ${m.universe.boards.join('/')}`),
+    outcome('hsci-universe-type', '§2.2', m.universe.types.includes(attrs.type),
+      `type ${attrs.type}; the universe takes ${m.universe.types.join('/')}`),
+    outcome('hsci-universe-currency', '§2.3', m.universe.currencies.includes(attrs.currency),
+      `${attrs.currency} counter; only the ${m.universe.currencies.join('/')} counter is ranked`),
+    outcome('hsci-universe-listed', '§2.4', listed, listedDetail(attrs, cutoff, listed)),
+    outcome('hsci-universe-trading', '§2.5', tradingDays > 0,
+      `${tradingDays} non-suspended trading day(s) in the averaging window; needs at least 1`),
+  ];
+  const failed = checks.find((c) => c.outcome === 'fail');
+  return failed
+    ? { eligible: false, rule: failed.rule, reason: `not in the ranking universe: ${failed.detail}`, checks }
+    : { eligible: true, rule: 'hsci-universe', reason: 'in the ranking universe', checks };
+}
+
+function listedDetail(attrs: SecurityAttributes, cutoff: IsoDate, listed: boolean): string {
+  if (attrs.listingDate > cutoff) return `listed on ${attrs.listingDate}, after the cut-off ${cutoff}`;
+  if (!listed) return `delisted on ${attrs.delistingDate}, on or before the cut-off ${cutoff}`;
+  return `listed on ${attrs.listingDate}, on or before the cut-off ${cutoff}, and not delisted`;
+}
+
+function outcome(rule: string, section: string, pass: boolean, detail: string): RuleOutcome {
+  return { rule, section, outcome: pass ? 'pass' : 'fail', detail };
+}
