@@ -1,0 +1,52 @@
+import { CHANNELS, type Channel, type SecurityDecision } from '../domain/types.js';
+import type { HsciPlacement } from './decide-hsci-review.js';
+import type { SouthboundScreen } from './screen-southbound.js';
+
+/** Sort by stock code ascending (CONTRACT.md: lists are sorted by stock code). */
+export function byCode(a: { readonly code: string }, b: { readonly code: string }): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+/**
+ * RULES.md §9: one security's decision with every fact behind it: the per-security checks from rules/
+ * (universe, average, liquidity, suspension, ...) followed by the screen's own (coverage, segment,
+ * Southbound per channel), in the order applied.
+ */
+export function buildDecision(p: HsciPlacement, sb: SouthboundScreen): SecurityDecision {
+  const southbound = {} as Record<Channel, SecurityDecision['southbound'][Channel]>;
+  for (const ch of CHANNELS) {
+    const v = sb.channels[ch];
+    southbound[ch] = { before: v.before, after: v.after, path: v.path, rule: v.rule, reason: v.reason };
+  }
+  const checks = [...p.metrics.checks, ...p.verdict.checks, ...(p.segmentCheck ? [p.segmentCheck] : []), ...sb.checks];
+  const borderline = p.verdict.borderline || sb.nearLines.length > 0;
+  return {
+    code: p.metrics.code,
+    name: p.metrics.name,
+    inUniverse: p.metrics.universe.eligible,
+    rank: p.entry?.rank ?? null,
+    avgMarketCapHkd: p.avgMarketCapHkd,
+    coverage: p.entry?.coverage ?? null,
+    wasConstituent: p.wasConstituent,
+    isConstituent: p.isConstituent,
+    segmentBefore: p.segmentBefore,
+    segmentAfter: p.segmentAfter,
+    hsciOutcome: p.verdict.outcome,
+    southbound,
+    summary: summarize(p, sb),
+    borderline,
+    checks,
+  };
+}
+
+function summarize(p: HsciPlacement, sb: SouthboundScreen): string {
+  const seg = p.segmentAfter ? ` (${p.segmentAfter})` : '';
+  const parts = [`HSCI ${p.verdict.outcome}${seg}: ${p.verdict.reason}`];
+  for (const ch of CHANNELS) {
+    const v = sb.channels[ch];
+    if (v.unscreened) continue;
+    if (v.after !== v.before) parts.push(`${ch} ${v.after ? `add via ${v.path}` : 'remove'}: ${v.reason}`);
+    else if (v.pending) parts.push(`${ch} pending ${v.pending.event} on ${v.pending.date}`);
+  }
+  return parts.join('; ');
+}

@@ -1,0 +1,46 @@
+/** Readable figures for reasons (RULES.md §9): coverage in %, distances in points, money in HK$bn. */
+
+/** 0.9534 -> "95.3%". */
+export function formatPercent(fraction: number, digits = 1): string {
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** Distance between two fractions in percentage points, unsigned: 0.953, 0.94 -> "1.3". */
+export function formatPoints(a: number, b: number): string {
+  return Math.abs((a - b) * 100).toFixed(1);
+}
+
+/** Signed distance in percentage points (the RuleOutcome unit for coverage lines). */
+export function pointsBetween(value: number, line: number): number {
+  return Math.round((value - line) * 1e6) / 1e4;
+}
+
+/** 4_520_000_000 -> "HK$4.52bn"; below a billion -> "HK$512.3m". */
+export function formatHkd(hkd: number): string {
+  const abs = Math.abs(hkd);
+  if (abs >= 1e9) return `HK$${(hkd / 1e9).toFixed(2)}bn`;
+  return `HK$${(hkd / 1e6).toFixed(1)}m`;
+}
+
+/** "coverage 95.3%, 1.3 points past the 94% line" or "... inside the 94% line". */
+export function describeCoverage(coverage: number, line: number): string {
+  const side = coverage > line ? 'past' : 'inside';
+  return `coverage ${formatPercent(coverage)}, ${formatPoints(coverage, line)} points ${side} the ${formatPercent(line, lineDigits(line))} line`;
+}
+
+/** "average HK$4.52bn, HK$0.52bn above the HK$4bn line". */
+export function describeMoney(label: string, valueHkd: number, lineHkd: number): string {
+  const side = valueHkd >= lineHkd ? 'above' : 'below';
+  return `${label} ${formatHkd(valueHkd)}, ${formatHkd(Math.abs(valueHkd - lineHkd))} ${side} the ${formatLineHkd(lineHkd)} line`;
+}
+
+/** 5e9 -> "HK$5bn" (no trailing zeros: a line reads as written in RULES.md). */
+export function formatLineHkd(hkd: number): string {
+  if (hkd >= 1e9) return `HK$${Number((hkd / 1e9).toFixed(3))}bn`;
+  return `HK$${Number((hkd / 1e6).toFixed(3))}m`;
+}
+
+function lineDigits(line: number): number {
+  const pct = line * 100;
+  return Math.abs(pct - Math.round(pct)) < 1e-9 ? 0 : 1;
+}

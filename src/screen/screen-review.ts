@@ -1,0 +1,117 @@
+import { CHANNELS, type BorderlineRow, type Channel, type PendingRow, type ReviewResult, type SecurityDecision } from '../domain/types.js';
+import { decideHsciReview, findUnknownConstituents, type HsciPlacement } from './decide-hsci-review.js';
+import { isCoverageBorderline } from './decide-hsci.js';
+import { describeCoverage } from './format-figures.js';
+import { buildDecision, byCode } from './build-decision.js';
+import { screenSouthbound, type SouthboundScreen } from './screen-southbound.js';
+import type { ScreenInput } from './types.js';
+
+/**
+ * One review (RULES.md §6, §7, §9): the HSCI adds, removes and segments, then the Southbound lists per
+ * channel from the constituents after the review, every row with its reason and distance to the line.
+ * Pure: the job hands in the metrics and the lists in force on the cut-off.
+ */
+export function screenReview(input: ScreenInput): ReviewResult {
+  const m = input.methodology;
+  const warnings = [...(input.warnings ?? [])];
+  const placements = decideHsciReview(input);
+  const screens = new Map<string, SouthboundScreen>();
+  for (const p of placements) {
+    const before = { SH: input.southboundBefore.SH.has(p.metrics.code), SZ: input.southboundBefore.SZ.has(p.metrics.code) };
+    screens.set(p.metrics.code, screenSouthbound({
+      metrics: p.metrics, segmentAfter: p.segmentAfter, before, cutoff: input.cutoff, effectiveDate: input.effectiveDate, methodology: m,
+    }));
+  }
+  const quarterly = input.kind === 'quarterly';
+  const hsciAdded = new Set(placements.filter((p) => p.verdict.outcome === 'ADD').map((p) => p.metrics.code));
+  const result: ReviewResult = {
+    cutoff: input.cutoff, effectiveDate: input.effectiveDate, kind: input.kind, methodology: m.id,
+    hsci: { add: [], remove: [], constituents: [] },
+    southbound: { SH: { add: [], remove: [] }, SZ: { add: [], remove: [] } },
+    pending: [], warnings, borderline: [], decisions: [],
+    lines: {
+      coverageAdd: m.coverage.add, coverageDelete: m.coverage.delete, largeCap: m.coverage.largeCap, midCap: m.coverage.midCap,
+      smallCapInHkd: m.southbound.smallCapInHkd, smallCapKeepHkd: m.southbound.smallCapKeepHkd,
+    },
+  };
+  for (const p of placements) {
+    const sb = screens.get(p.metrics.code)!;
+    addHsciRows(result, p);
+    addSouthboundRows(result, p, sb, quarterly, hsciAdded);
+    addBorderlineRows(result, p, sb, input);
+    result.decisions.push(buildDecision(p, sb));
+  }
+  for (const code of findUnknownConstituents(input)) {
+    warnings.push(`HSCI constituent ${code} has no securities record: treated as having left the universe`);
+    result.hsci.remove.push({ code, name: '', avgMarketCapHkd: null, coverage: null, reason: 'left the ranking universe: no securities record at the cut-off', rule: 'hsci-left-universe', distance: 'outside the universe', borderline: false });
+  }
+  const unknownSb = CHANNELS.flatMap((ch) => [...input.southboundBefore[ch]].filter((c) => !screens.has(c)).map((c) => `${c} (${ch})`));
+  if (unknownSb.length > 0) warnings.push(`Southbound codes with no securities record, left as they are: ${unknownSb.sort().join(', ')}`);
+  sortResult(result);
+  return result;
+}
+
+function addHsciRows(result: ReviewResult, p: HsciPlacement): void {
+  const { code, name } = p.metrics;
+  if (p.isConstituent && p.segmentAfter !== null) result.hsci.constituents.push({ code, segment: p.segmentAfter });
+  const v = p.verdict;
+  if (v.outcome === 'ADD') {
+    result.hsci.add.push({
+      code, name, segment: p.segmentAfter ?? 'SMALL', avgMarketCapHkd: p.avgMarketCapHkd ?? 0, coverage: p.decidingCoverage ?? 0,
+      reason: v.reason, rule: v.rule, distance: v.distance, borderline: v.borderline,
+    });
+  } else if (v.outcome === 'REMOVE') {
+    result.hsci.remove.push({
+      code, name, avgMarketCapHkd: p.avgMarketCapHkd, coverage: p.entry?.coverage ?? null, reason: v.reason, rule: v.rule, distance: v.distance, borderline: v.borderline,
+    });
+  }
+}
+
+/** RULES.md §7.4; at a quarterly review only the HSCI IPO additions reach Southbound and nothing is removed. */
+function addSouthboundRows(result: ReviewResult, p: HsciPlacement, sb: SouthboundScreen, quarterly: boolean, hsciAdded: ReadonlySet<string>): void {
+  const { code, name } = p.metrics;
+  const pendingChannels: Channel[] = [];
+  let pending: { event: PendingRow['event']; date: string; reason: string } | null = null;
+  for (const ch of CHANNELS) {
+    const v = sb.channels[ch];
+    if (v.unscreened) continue;
+    if (v.after && !v.before && (!quarterly || hsciAdded.has(code))) {
+      result.southbound[ch].add.push({ code, name, path: v.path!, reason: v.reason, rule: v.rule, borderline: v.borderline });
+    } else if (!v.after && v.before && !quarterly) {
+      result.southbound[ch].remove.push({ code, name, reason: v.reason, rule: v.rule, borderline: v.borderline });
+    }
+    if (!v.after && v.pending !== null) {
+      pendingChannels.push(ch);
+      pending = { event: v.pending.event, date: v.pending.date, reason: v.reason };
+    }
+  }
+  if (pending !== null) result.pending.push({ code, event: pending.event, date: pending.date, name, channels: pendingChannels, reason: pending.reason });
+}
+
+/** RULES.md §9: coverage within the margin of the add or delete line; money near a Southbound line. */
+function addBorderlineRows(result: ReviewResult, p: HsciPlacement, sb: SouthboundScreen, input: ScreenInput): void {
+  const m = input.methodology;
+  const { code, name } = p.metrics;
+  const outcome = p.verdict.outcome;
+  if (p.entry !== null && input.kind !== 'quarterly') {
+    for (const [line, threshold] of [['hsci-coverage-add', m.coverage.add], ['hsci-coverage-delete', m.coverage.delete]] as const) {
+      if (!isCoverageBorderline(p.entry.coverage, threshold, m)) continue;
+      const distance = describeCoverage(p.entry.coverage, threshold).replace(/^coverage [^,]+, /, '');
+      result.borderline.push({ code, name, line, value: p.entry.coverage, threshold, distance, outcome });
+    }
+  }
+  for (const near of sb.nearLines) {
+    const sbOutcome = CHANNELS.map((ch) => `${ch} ${sb.channels[ch].after ? 'eligible' : 'not eligible'}`).join(', ');
+    result.borderline.push({ code, name, line: near.line, value: near.value, threshold: near.threshold, distance: near.distance, outcome: sbOutcome });
+  }
+}
+
+function sortResult(r: ReviewResult): void {
+  r.hsci.add.sort(byCode);
+  r.hsci.remove.sort(byCode);
+  r.hsci.constituents.sort(byCode);
+  for (const ch of CHANNELS) { r.southbound[ch].add.sort(byCode); r.southbound[ch].remove.sort(byCode); }
+  r.pending.sort(byCode);
+  r.borderline.sort((a: BorderlineRow, b: BorderlineRow) => byCode(a, b) || (a.line < b.line ? -1 : 1));
+  r.decisions.sort((a: SecurityDecision, b: SecurityDecision) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || byCode(a, b));
+}
