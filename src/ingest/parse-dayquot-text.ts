@@ -58,7 +58,7 @@ export function parseHeaderDate(visibleLine: string): HeaderDate | null {
   if (!m) return null;
   const month = MONTHS.indexOf(m[2]!.toUpperCase()) + 1;
   const date = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  if (month === 0 || !isIsoDate(date)) return { reason: `"${m[0].trim()}" is not a real calendar date` };
+  if (month === 0 || !isIsoDate(date)) return { reason: `the header date "${m[1]} ${m[2]} ${m[3]}" is not a real calendar date` };
   const day = m[4]?.toUpperCase();
   if (day !== undefined && WEEKDAYS.indexOf(day) + 1 !== weekday(date)) {
     return { reason: `the header date ${date} is not a ${day}` };
