@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store } from '../db/connection.js';
+import { JobError } from '../domain/errors.js';
 
 /** The one lock name every review run takes, from `screen` and from the scheduler alike (issue 6). */
 export const REVIEW_LOCK = 'review';
@@ -45,6 +46,17 @@ export async function withJobLock<T>(store: Store, options: JobLockOptions, fn: 
   } finally {
     releaseJobLock(store, options.name, options.holder);
   }
+}
+
+/**
+ * Runs `fn` under the review lock, as `screen` does (holder `screen@host:pid:...`); when another
+ * run (a scheduled one, another screen) holds it, throws a JobError (exit 1) naming the holder.
+ */
+export async function withReviewLock<T>(store: Store, label: string, now: Date, fn: () => Promise<T>): Promise<T> {
+  const holder = makeLockHolder(label);
+  const outcome = await withJobLock(store, { name: REVIEW_LOCK, holder, now, ttlMs: DEFAULT_LOCK_TTL_MS }, fn);
+  if (outcome.acquired) return outcome.value;
+  throw new JobError(`another review run holds the review lock (${outcome.holder}, until ${outcome.expiresAt}); try again when it has finished.`);
 }
 
 /** Takes the lock when it is free or expired; true when this holder now has it. */

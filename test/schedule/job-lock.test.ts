@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readJobLock, REVIEW_LOCK, tryAcquireJobLock, withJobLock } from '../../src/jobs/job-lock.js';
+import { readJobLock, REVIEW_LOCK, tryAcquireJobLock, withJobLock, withReviewLock } from '../../src/jobs/job-lock.js';
+import { JobError } from '../../src/domain/errors.js';
 import { openStore } from '../../src/db/connection.js';
 import { cleanTempDirs, makeTempDir } from './schedule-fixture.js';
 
@@ -72,6 +73,20 @@ describe('withJobLock on a real SQLite file', () => {
     await withJobLock(store, lock('a', T0), async () => {
       expect(await withJobLock(store, { ...lock('b', T0), name: 'ingest' }, async () => 1)).toEqual({ acquired: true, value: 1 });
     });
+    await store.close();
+  });
+});
+
+describe('withReviewLock (the call `screen` makes)', () => {
+  it('returns the value when free and throws a JobError naming the holder when held', async () => {
+    const store = await openStore(join(makeTempDir(), 'lock.db'));
+    expect(await withReviewLock(store, 'screen', T0, async () => 'result')).toBe('result');
+    expect(tryAcquireJobLock(store, lock('schedule@host:7:abc', T0))).toBe(true);
+    const err = await withReviewLock(store, 'screen', T0, async () => 'never').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JobError);
+    expect((err as Error).message).toBe(
+      'another review run holds the review lock (schedule@host:7:abc, until 2026-07-02T02:00:00.000Z); try again when it has finished.',
+    );
     await store.close();
   });
 });
