@@ -1,0 +1,163 @@
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/db/connection.js';
+import { dateFromFileName, loadDayquotFile } from '../../src/ingest/load-dayquot.js';
+import { loadSharesFile } from '../../src/ingest/load-shares.js';
+import { insertSecurities, makeTempDirs, openTestStore, readCalendar, readDaily, writeText } from './helpers.js';
+
+const REAL = resolve(__dirname, '../../../shared/fixtures/real');
+const SAMPLE = join(REAL, 'hkex-dayquot-d260901e-sample.htm');
+const HOLIDAY = join(REAL, 'hkex-dayquot-d261001e-holiday.htm');
+const NOW = new Date('2026-11-22T08:00:00Z');
+const lenient = { strict: false, now: NOW };
+
+const SHARES_CSV = [
+  'code,date,shares_issued',
+  '1,2026-06-30,3829975732',
+  '3,2026-08-31,18665958000',
+  '5,2026-06-30,17600000000',
+  '5,2026-09-02,1', // in force only after the report date: must not be used
+  '7,2026-06-30,1000000000',
+  '46,2026-06-30,250000000',
+  '106,2026-06-30,500000000',
+  '700,2026-06-30,9100000000',
+  '700,2026-09-01,9200000000', // in force from the report date itself: used
+  '9988,2026-06-30,19000000000',
+  '',
+].join('\n');
+
+const tmp = makeTempDirs();
+let store: Store;
+let dir: string;
+
+beforeEach(async () => {
+  dir = tmp.dir();
+  store = await openTestStore(dir);
+  // 00107, 02800, 89009 and 89988 are left out: they are counted as codes not in securities.
+  insertSecurities(store, ['00001', '00003', '00005', '00007', '00046', '00106', '00700', '09988', '00127', ['80737', 'CNY']]);
+  const shares = await loadSharesFile(store, writeText(dir, 'shares.csv', SHARES_CSV), lenient);
+  expect(shares).toMatchObject({ status: 'loaded', rowsRead: 10, rowsStored: 10, rowsRejected: 0 });
+  // A stored cap the day before, carried onto 00007's suspended day.
+  store.sqlite.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close) VALUES ('00007', '2026-08-31', 1234567, 10, 0, 1.23)`).run();
+});
+afterEach(async () => {
+  await store.close();
+  tmp.cleanup();
+});
+
+describe('ingest dayquot: the real sample into a real store', () => {
+  it('stores close x shares in force, turnover, suspensions, the CNY counter; counts unknown codes; reports missing shares', async () => {
+    const summary = await loadDayquotFile(store, SAMPLE, lenient);
+    expect(summary).toMatchObject({
+      status: 'loaded', date: '2026-09-01', holiday: false, rowsRead: 14, rowsStored: 9, rowsRejected: 1, unknownCodes: 4,
+      notes: ['4 rows for codes not in securities'],
+    });
+    expect(summary.issues).toEqual([{
+      file: SAMPLE, line: 78, field: 'shares_issued',
+      reason: 'no shares issued on record for code 00127 on or before 2026-09-01; load a shares file first',
+    }]);
+    const on = (d: string) => readDaily(store).filter((r) => r.date === d);
+    expect(on('2026-09-01')).toEqual([
+      { code: '00001', date: '2026-09-01', market_cap_hkd: 264_459_824_295, turnover_hkd: 502_493_854, suspended: 0, close: 69.05, volume: 7_261_139 },
+      { code: '00003', date: '2026-09-01', market_cap_hkd: 132_154_982_640, turnover_hkd: 161_278_937, suspended: 0, close: 7.08, volume: 22_740_984 },
+      { code: '00005', date: '2026-09-01', market_cap_hkd: 2_826_560_000_000, turnover_hkd: 1_828_542_012, suspended: 0, close: 160.6, volume: 11_434_136 },
+      { code: '00007', date: '2026-09-01', market_cap_hkd: 1_234_567, turnover_hkd: 0, suspended: 1, close: null, volume: null },
+      { code: '00046', date: '2026-09-01', market_cap_hkd: 325_000_000, turnover_hkd: 0, suspended: 0, close: 1.3, volume: 0 },
+      { code: '00106', date: '2026-09-01', market_cap_hkd: 0, turnover_hkd: 0, suspended: 1, close: null, volume: null },
+      { code: '00700', date: '2026-09-01', market_cap_hkd: 4_060_880_000_000, turnover_hkd: 8_990_301_596, suspended: 0, close: 441.4, volume: 20_289_781 },
+      { code: '09988', date: '2026-09-01', market_cap_hkd: 2_097_600_000_000, turnover_hkd: 11_022_005_788, suspended: 0, close: 110.4, volume: 99_751_649 },
+      { code: '80737', date: '2026-09-01', market_cap_hkd: 0, turnover_hkd: 0, suspended: 0, close: 1.75, volume: 0 },
+    ]);
+  });
+
+  it('marks the report date a trading day (source dayquot) and records the load', async () => {
+    store.sqlite.prepare(`INSERT INTO calendar (date, is_trading_day, source) VALUES ('2026-09-01', 0, 'seed')`).run();
+    await loadDayquotFile(store, SAMPLE, lenient);
+    expect(readCalendar(store)).toEqual([{ date: '2026-09-01', is_trading_day: 1, source: 'dayquot' }]);
+    const loads = store.sqlite.prepare(`SELECT kind, file, rows_read, rows_stored, rows_rejected, loaded_at FROM loads WHERE kind = 'dayquot'`).all();
+    expect(loads).toEqual([{ kind: 'dayquot', file: SAMPLE, rows_read: 14, rows_stored: 9, rows_rejected: 1, loaded_at: NOW.toISOString() }]);
+  });
+
+  it('is idempotent: loading the report twice leaves daily and calendar as once', async () => {
+    await loadDayquotFile(store, SAMPLE, lenient);
+    const daily = readDaily(store);
+    const calendar = readCalendar(store);
+    const again = await loadDayquotFile(store, SAMPLE, lenient);
+    expect(again).toMatchObject({ status: 'loaded', rowsStored: 9 });
+    expect(readDaily(store)).toEqual(daily);
+    expect(readCalendar(store)).toEqual(calendar);
+  });
+
+  it('--strict rejects the whole file on its first bad row and stores nothing, calendar included', async () => {
+    const before = readDaily(store);
+    const summary = await loadDayquotFile(store, SAMPLE, { ...lenient, strict: true });
+    expect(summary.status).toBe('rejected');
+    expect(summary.rowsStored).toBe(0);
+    expect(summary.fileIssue).toMatchObject({ line: 78, field: 'shares_issued' });
+    expect(readDaily(store)).toEqual(before);
+    expect(readCalendar(store)).toEqual([]);
+    expect(store.sqlite.prepare(`SELECT COUNT(*) FROM loads WHERE kind = 'dayquot'`).pluck().get()).toBe(0);
+  });
+
+  it('with shares for 00127 loaded too, the strict load stores every known code', async () => {
+    await loadSharesFile(store, writeText(dir, 'more.csv', 'code,date,shares_issued\n00127,2026-01-01,1000000\n'), lenient);
+    const summary = await loadDayquotFile(store, SAMPLE, { ...lenient, strict: true });
+    expect(summary).toMatchObject({ status: 'loaded', rowsStored: 10, rowsRejected: 0 });
+    expect(readDaily(store).find((r) => r.code === '00127')).toMatchObject({ market_cap_hkd: 1_080_000, turnover_hkd: 65_810 });
+  });
+
+  it('a code listed HKD in securities but CNY in the report is a currency issue', async () => {
+    store.sqlite.prepare(`UPDATE securities SET currency = 'HKD' WHERE code = '80737'`).run();
+    const summary = await loadDayquotFile(store, SAMPLE, lenient);
+    expect(summary.issues.find((i) => i.field === 'currency')).toEqual({
+      file: SAMPLE, line: 74, field: 'currency', reason: 'code 80737 is CNY in the report but HKD in securities',
+    });
+  });
+});
+
+describe('ingest dayquot: holiday reports', () => {
+  it('the real NO TRADING file marks 2026-10-01 closed (date from the dYYMMDDe name) and stores no rows', async () => {
+    const summary = await loadDayquotFile(store, HOLIDAY, lenient);
+    expect(summary).toMatchObject({ status: 'loaded', holiday: true, date: '2026-10-01', rowsRead: 0, rowsStored: 0, rowsRejected: 0 });
+    expect(summary.notes).toEqual(['2026-10-01 is a holiday (NO TRADING): marked closed']);
+    expect(readCalendar(store)).toEqual([{ date: '2026-10-01', is_trading_day: 0, source: 'dayquot' }]);
+    expect(readDaily(store).filter((r) => r.date === '2026-10-01')).toEqual([]);
+  });
+
+  it('a holiday file whose name carries no date is rejected, nothing stored', async () => {
+    const renamed = join(dir, 'holiday.htm');
+    copyFileSync(HOLIDAY, renamed);
+    const summary = await loadDayquotFile(store, renamed, lenient);
+    expect(summary.status).toBe('rejected');
+    expect(summary.fileIssue?.reason).toMatch(/carries no date/);
+    expect(readCalendar(store)).toEqual([]);
+  });
+
+  it('a holiday report for a date that already has prices is rejected', async () => {
+    store.sqlite.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended) VALUES ('00001', '2026-10-01', 5, 0, 0)`).run();
+    const summary = await loadDayquotFile(store, HOLIDAY, lenient);
+    expect(summary.status).toBe('rejected');
+    expect(summary.fileIssue?.reason).toBe('the report says 2026-10-01 had NO TRADING, but the store holds 1 daily rows for it');
+  });
+
+  it('reads dates from file names only in the dYYMMDDe form', () => {
+    expect(dateFromFileName('/x/d261001e.htm')).toBe('2026-10-01');
+    expect(dateFromFileName('hkex-dayquot-d261001e-holiday.htm')).toBe('2026-10-01');
+    expect(dateFromFileName('d261301e.htm')).toBeNull();
+    expect(dateFromFileName('holiday.htm')).toBeNull();
+  });
+});
+
+describe('ingest dayquot: file-level problems', () => {
+  it('a file that is not a report is rejected with one sentence', async () => {
+    const summary = await loadDayquotFile(store, writeText(dir, 'd260901e.htm', 'code,date\n1,2\n'), lenient);
+    expect(summary.status).toBe('rejected');
+    expect(summary.fileIssue?.reason).toMatch(/no QUOTATIONS section found/);
+  });
+
+  it('a missing file is rejected, not thrown', async () => {
+    const summary = await loadDayquotFile(store, join(dir, 'nope.htm'), lenient);
+    expect(summary).toMatchObject({ status: 'rejected', fileIssue: { reason: 'no such file' } });
+  });
+});
