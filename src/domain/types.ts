@@ -182,6 +182,18 @@ export interface ReviewResult {
   borderline: BorderlineRow[];
   /** Extra: one decision per screened security, ordered by rank then code. */
   decisions: SecurityDecision[];
+  /** Extra: the lines this review applied (from its Methodology), drawn by the HTML charts. */
+  lines?: ReviewLines;
+}
+
+/** The methodology lines a report draws (RULES.md §6.1, §7.1); coverage as fractions, money in HK$. */
+export interface ReviewLines {
+  coverageAdd: number;
+  coverageDelete: number;
+  largeCap: number;
+  midCap: number;
+  smallCapInHkd: number;
+  smallCapKeepHkd: number;
 }
 
 /** An interim event (RULES.md §8; CONTRACT.md `events` rows). */

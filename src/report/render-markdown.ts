@@ -1,0 +1,46 @@
+import type { ReviewResult } from '../domain/types.js';
+import { formatBn, formatPct } from './number-format.js';
+import { BORDERLINE_COLUMNS, borderlineCells, describeReview } from './review-heading.js';
+import { buildReviewSections, type ReviewListRow } from './review-rows.js';
+
+const LIST_COLUMNS = ['Code', 'Name', 'Segment / path', 'Avg cap (HK$bn)', 'Coverage', 'Reason', 'Distance'];
+const NUMERIC = new Set([3, 4]);
+
+/** Markdown tables for research notes: one per list, then borderline names and warnings. Pure. */
+export function renderReviewMarkdown(result: ReviewResult): string {
+  const out: string[] = [`# ${escapeMd(describeReview(result))}\n`];
+  for (const s of buildReviewSections(result)) {
+    out.push(`\n## ${s.title} (${s.rows.length})\n\n`);
+    out.push(s.rows.length === 0 ? '_None._\n' : markdownTable(LIST_COLUMNS, s.rows.map(listCells), NUMERIC));
+  }
+  out.push(`\n## Borderline (${result.borderline.length})\n\n`);
+  out.push(result.borderline.length === 0
+    ? '_None._\n'
+    : markdownTable(BORDERLINE_COLUMNS.map(capitalise), result.borderline.map(borderlineCells), new Set([3, 4])));
+  out.push(`\n## Warnings (${result.warnings.length})\n\n`);
+  out.push(result.warnings.length === 0 ? '_None._\n' : result.warnings.map((w) => `- ${escapeMd(w)}\n`).join(''));
+  return out.join('');
+}
+
+function listCells(r: ReviewListRow): string[] {
+  const where = [r.segment, r.path, r.list === 'pending' ? r.channel : ''].filter(Boolean).join(' ');
+  return [
+    r.code, r.name, where, formatBn(r.avgMarketCapHkd), formatPct(r.coverage), r.reason,
+    `${r.distance}${r.borderline ? ' (borderline)' : ''}`,
+  ];
+}
+
+function markdownTable(header: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number>): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(escapeMd).join(' | ')} |`;
+  const rule = `|${header.map((_, i) => (numeric.has(i) ? ' ---: ' : ' --- ')).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Escapes what would break a table cell or start markup: backslashes, pipes, emphasis, angle brackets, newlines. */
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_[\]]/g, (c) => `\\${c}`).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

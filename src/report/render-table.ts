@@ -1,0 +1,29 @@
+import type { ReviewResult } from '../domain/types.js';
+import { formatTable } from './format-rows.js';
+import { formatBn, formatPct } from './number-format.js';
+import { BORDERLINE_COLUMNS, borderlineCells, describeReview } from './review-heading.js';
+import { buildReviewSections, type ReviewListRow } from './review-rows.js';
+
+const LIST_COLUMNS = ['code', 'name', 'segment/path', 'avg cap HK$bn', 'coverage', 'reason', 'distance'];
+
+/** Readable terminal output: each list, then the borderline names, then the warnings. Pure. */
+export function renderReviewTable(result: ReviewResult): string {
+  const out: string[] = [`${describeReview(result)}\n`];
+  for (const s of buildReviewSections(result)) {
+    out.push(`\n${s.title} (${s.rows.length})\n`);
+    out.push(s.rows.length === 0 ? '  none\n' : formatTable(LIST_COLUMNS, s.rows.map(listCells)));
+  }
+  out.push(`\nBorderline (${result.borderline.length}): within the margins of a line, where a small move changes the outcome\n`);
+  out.push(result.borderline.length === 0 ? '  none\n' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells)));
+  out.push(`\nWarnings (${result.warnings.length})\n`);
+  out.push(result.warnings.length === 0 ? '  none\n' : result.warnings.map((w) => `  - ${w}\n`).join(''));
+  return out.join('');
+}
+
+function listCells(r: ReviewListRow): string[] {
+  const where = [r.segment, r.path, r.list === 'pending' ? r.channel : ''].filter(Boolean).join(' ');
+  return [
+    r.code, r.name, where, formatBn(r.avgMarketCapHkd), formatPct(r.coverage), r.reason,
+    `${r.distance}${r.borderline ? ' (borderline)' : ''}`,
+  ];
+}

@@ -1,0 +1,147 @@
+import type { ReviewLines, ReviewResult, SecurityDecision } from '../domain/types.js';
+import { escapeHtml, svgNum } from './html-escape.js';
+
+type MarkerKind = 'add' | 'remove' | 'borderline';
+interface CurvePoint { readonly rank: number; readonly coverage: number }
+interface Marker extends CurvePoint { readonly kind: MarkerKind; readonly code: string; readonly name: string }
+interface Range { readonly min: number; readonly max: number }
+
+const W = 960;
+const H = 380;
+const M = { left: 64, right: 170, top: 28, bottom: 44 };
+
+/**
+ * The cumulative-coverage curve of the ranked universe (RULES.md §6.1) with the add/delete and
+ * segment lines, and the adds, removes and borderline names marked: a full panel and a panel zoomed
+ * on the band between the add and delete lines, where the decisions sit. Pure; returns SVG markup.
+ */
+export function renderCoverageChart(result: ReviewResult, lines: ReviewLines | null): string {
+  const curve = result.decisions
+    .filter((d) => d.rank !== null && d.coverage !== null)
+    .map((d) => ({ rank: d.rank!, coverage: d.coverage! }))
+    .sort((a, b) => a.rank - b.rank);
+  if (curve.length === 0) return '<p class="note">No ranked securities in this result: no coverage curve to draw.</p>';
+  const markers = collectMarkers(result.decisions);
+  const n = curve[curve.length - 1]!.rank;
+  const fullX = { min: 1, max: Math.max(n, 2) };
+  if (!lines) return drawPanel('Cumulative coverage of the ranked universe', curve, markers, lines, fullX, { min: 0, max: 1 }, 'full', () => true);
+  const yBand = { min: Math.max(0, lines.coverageAdd - 0.03), max: Math.min(1, lines.coverageDelete + 0.02) };
+  const inBand = curve.filter((p) => p.coverage >= yBand.min && p.coverage <= yBand.max);
+  const xBand = inBand.length > 1
+    ? { min: inBand[0]!.rank, max: inBand[inBand.length - 1]!.rank }
+    : { min: 1, max: Math.max(n, 2) };
+  const inZoom = (m: CurvePoint) => within(m, xBand, yBand);
+  // The full panel labels only what the zoom does not show, so its crowded top stays readable.
+  const full = drawPanel('Cumulative coverage of the ranked universe (names in the zoom below are labelled there)',
+    curve, markers, lines, fullX, { min: 0, max: 1 }, 'full', (m) => !inZoom(m));
+  const zoom = drawPanel(`Zoom: coverage ${pct(yBand.min)} to ${pct(yBand.max)} (ranks ${xBand.min} to ${xBand.max})`,
+    curve, markers, lines, xBand, yBand, 'zoom', () => true);
+  return full + zoom;
+}
+
+function collectMarkers(decisions: readonly SecurityDecision[]): Marker[] {
+  const out: Marker[] = [];
+  for (const d of decisions) {
+    if (d.rank === null || d.coverage === null) continue;
+    const kind: MarkerKind | null = d.hsciOutcome === 'ADD' ? 'add' : d.hsciOutcome === 'REMOVE' ? 'remove' : d.borderline ? 'borderline' : null;
+    if (kind) out.push({ kind, code: d.code, name: d.name, rank: d.rank, coverage: d.coverage });
+  }
+  return out;
+}
+
+function drawPanel(
+  title: string, curve: readonly CurvePoint[], markers: readonly Marker[], lines: ReviewLines | null,
+  xr: Range, yr: Range, id: string, labelled: (m: Marker) => boolean,
+): string {
+  const pw = W - M.left - M.right;
+  const ph = H - M.top - M.bottom;
+  const x = (rank: number) => M.left + ((rank - xr.min) / (xr.max - xr.min || 1)) * pw;
+  const y = (c: number) => M.top + (1 - (c - yr.min) / (yr.max - yr.min || 1)) * ph;
+  const pts = curve.filter((p) => p.rank >= xr.min - 1 && p.rank <= xr.max + 1);
+  const poly = pts.map((p) => `${svgNum(x(p.rank))},${svgNum(y(p.coverage))}`).join(' ');
+  const clip = `clip-${id}`;
+  const parts: string[] = [
+    `<svg class="chart coverage-chart" data-chart="coverage-${id}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(title)}">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<defs><clipPath id="${clip}"><rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}"/></clipPath></defs>`,
+    `<text class="chart-title" x="${M.left}" y="18">${escapeHtml(title)}</text>`,
+    `<rect class="plot" x="${M.left}" y="${M.top}" width="${pw}" height="${ph}"/>`,
+    ...yTicks(yr).map((t) => `<line class="grid" x1="${M.left}" x2="${M.left + pw}" y1="${svgNum(y(t))}" y2="${svgNum(y(t))}"/><text class="tick" x="${M.left - 6}" y="${svgNum(y(t) + 4)}" text-anchor="end">${pct(t)}</text>`),
+    ...xTicks(xr).map((t) => `<text class="tick" x="${svgNum(x(t))}" y="${M.top + ph + 16}" text-anchor="middle">${t}</text>`),
+    `<text class="axis" x="${M.left + pw / 2}" y="${H - 6}" text-anchor="middle">rank by average market cap</text>`,
+    ...spreadLabels(thresholdLines(lines, yr).map((l) => ({ ...l, y: y(l.value) }))).map((l) => `<line class="threshold ${l.cls}" data-line="${l.key}" x1="${M.left}" x2="${M.left + pw}" y1="${svgNum(l.y)}" y2="${svgNum(l.y)}"/><text class="line-label ${l.cls}" x="${M.left + pw + 6}" y="${svgNum(l.labelY + 4)}">${escapeHtml(l.label)}</text>`),
+    `<polyline class="curve" clip-path="url(#${clip})" points="${poly}"/>`,
+  ];
+  const shown = markers.filter((m) => within(m, xr, yr)).sort((a, b) => a.rank - b.rank);
+  let labelIndex = 0;
+  for (const m of shown) {
+    const label = labelled(m) ? labelIndex++ : null;
+    parts.push(drawMarker(m, x(m.rank), y(m.coverage), label, M.top, M.top + ph));
+  }
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+function within(p: CurvePoint, xr: Range, yr: Range): boolean {
+  return p.rank >= xr.min && p.rank <= xr.max && p.coverage >= yr.min && p.coverage <= yr.max;
+}
+
+/** Pushes line labels apart (at least 12px) so lines close together (94%, 95%, 96%) stay legible. */
+function spreadLabels<T extends { y: number }>(items: T[]): Array<T & { labelY: number }> {
+  const sorted = [...items].sort((a, b) => a.y - b.y);
+  let last = -Infinity;
+  return sorted.map((l) => {
+    const labelY = Math.max(l.y, last + 12);
+    last = labelY;
+    return { ...l, labelY };
+  });
+}
+
+/** A marker; `i` is its place among the labelled markers (null: unlabelled, the title still names it). */
+function drawMarker(m: Marker, cx: number, cy: number, i: number | null, top: number, bottom: number): string {
+  const shape = m.kind === 'add'
+    ? `<path class="marker add" d="M${svgNum(cx)},${svgNum(cy - 6)} l6,10 h-12 z"/>`
+    : m.kind === 'remove'
+      ? `<path class="marker remove" d="M${svgNum(cx)},${svgNum(cy + 6)} l6,-10 h-12 z"/>`
+      : `<circle class="marker borderline" cx="${svgNum(cx)}" cy="${svgNum(cy)}" r="4.5"/>`;
+  const head = `<g class="mark" data-marker="${m.kind}" data-code="${escapeHtml(m.code)}"><title>${escapeHtml(`${m.code} ${m.name}: ${m.kind}, rank ${m.rank}, coverage ${pct(m.coverage, 2)}`)}</title>${shape}`;
+  if (i === null) return `${head}</g>`;
+  // Alternate above-left and below-right, at two heights, so neighbours do not print on each other.
+  const above = i % 2 === 0;
+  const dy = above ? [-14, -30][(i >> 1) % 2]! : [22, 38][(i >> 1) % 2]!;
+  const ly = Math.min(bottom - 4, Math.max(top + 12, cy + dy));
+  return `${head}<line class="leader" x1="${svgNum(cx)}" y1="${svgNum(cy)}" x2="${svgNum(cx)}" y2="${svgNum(above ? ly + 2 : ly - 10)}"/>` +
+    `<text class="marker-label ${m.kind}" x="${svgNum(above ? cx - 3 : cx + 3)}" y="${svgNum(ly)}"${above ? ' text-anchor="end"' : ''}>${escapeHtml(m.code)}</text></g>`;
+}
+
+function thresholdLines(lines: ReviewLines | null, yr: Range) {
+  if (!lines) return [];
+  return [
+    { key: 'coverage-add', cls: 'hsci', value: lines.coverageAdd, label: `add line ${pct(lines.coverageAdd)}` },
+    { key: 'coverage-delete', cls: 'hsci', value: lines.coverageDelete, label: `delete line ${pct(lines.coverageDelete)}` },
+    { key: 'segment-large', cls: 'segment', value: lines.largeCap, label: `LargeCap ${pct(lines.largeCap)}` },
+    { key: 'segment-mid', cls: 'segment', value: lines.midCap, label: `MidCap ${pct(lines.midCap)}` },
+  ].filter((l) => l.value >= yr.min && l.value <= yr.max);
+}
+
+function yTicks(yr: Range): number[] {
+  const span = yr.max - yr.min;
+  const step = span > 0.5 ? 0.1 : span > 0.1 ? 0.02 : 0.01;
+  const out: number[] = [];
+  for (let t = Math.ceil(yr.min / step - 1e-9) * step; t <= yr.max + 1e-9; t += step) out.push(Math.round(t * 1000) / 1000);
+  return out;
+}
+
+function xTicks(xr: Range): number[] {
+  const span = xr.max - xr.min;
+  const raw = span / 8;
+  const mag = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  const step = [1, 2, 5, 10].map((k) => k * mag).find((s) => s >= raw) ?? mag * 10;
+  const out: number[] = [];
+  for (let t = Math.ceil(xr.min / step) * step; t <= xr.max; t += step) out.push(t);
+  return out;
+}
+
+function pct(f: number, digits = 0): string {
+  return `${(f * 100).toFixed(digits)}%`;
+}
