@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { screenReview } from '../../src/screen/screen-review.js';
+import { BN, buildInput, buildMetrics } from './build-metrics.js';
+
+const Q = { kind: 'quarterly' as const, cutoff: '2026-03-31', effectiveDate: '2026-06-08' };
+
+/** Constituents 00001 (90bn), 00002 (4bn) and 00003 (4bn, failing liquidity): 98bn together. */
+function base() {
+  return [
+    buildMetrics({ code: '00001', avg: 90 * BN }), buildMetrics({ code: '00002', avg: 4 * BN }),
+    buildMetrics({ code: '00003', avg: 4 * BN, liquidityPass: false }),
+  ];
+}
+const hsci = { '00001': 'LARGE', '00002': 'MID', '00003': 'SMALL' } as const;
+
+describe('quarterly review (§6.2)', () => {
+  it('deletes nothing, even a constituent failing liquidity', () => {
+    const r = screenReview(buildInput(base(), { ...Q, hsci }));
+    expect(r.hsci.remove).toEqual([]);
+    expect(r.hsci.constituents).toEqual([{ code: '00001', segment: 'LARGE' }, { code: '00002', segment: 'MID' }, { code: '00003', segment: 'SMALL' }]);
+  });
+
+  it.each([
+    // Ranked with the constituents (98bn) an IPO of x bn has coverage x / (98 + x) at rank 1 (x > 90)
+    // and (90 + x) / (98 + x) at rank 2 (4 < x <= 90); the quarterly line is 95%.
+    ['ranked 1st: 340 / 438 = 77.6%: LargeCap', 340, '2026-02-02', 'ADD', 'LARGE'],
+    ['ranked 2nd: 152 / 160 = 95% exactly: MidCap', 62, '2026-01-02', 'ADD', 'MID'],
+    ['ranked 2nd: 152.1 / 160.1 = 95.003%, just past the line: waits', 62.1, '2026-01-02', 'WAIT', null],
+    ['listed on the last day before the quarter: waits for the semi-annual review', 340, '2025-12-31', 'WAIT', null],
+    ['listed on the cut-off itself: added', 340, '2026-03-31', 'ADD', 'LARGE'],
+  ] as const)('IPO %s', (_l, sizeBn, listingDate, outcome, segment) => {
+    const ipo = buildMetrics({ code: '09000', avg: sizeBn * BN, attrs: { listingDate } });
+    const r = screenReview(buildInput([...base(), ipo], { ...Q, hsci }));
+    const d = r.decisions.find((x) => x.code === '09000')!;
+    expect(d.hsciOutcome).toBe(outcome);
+    expect(d.segmentAfter).toBe(segment);
+    expect(r.hsci.add.map((a) => a.code)).toEqual(outcome === 'ADD' ? ['09000'] : []);
+    // Southbound at a quarterly review: only the HSCI IPO additions are added, nothing is removed.
+    expect(r.southbound.SH.add.map((a) => a.code)).toEqual(outcome === 'ADD' ? ['09000'] : []);
+  });
+
+  it('adds nothing else to Southbound and removes nothing', () => {
+    const r = screenReview(buildInput(base(), { ...Q, hsci, sh: ['00003', '00004'] }));
+    expect(r.southbound.SH).toEqual({ add: [], remove: [] });
+  });
+});
