@@ -1,0 +1,119 @@
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { MarketFiles } from './market-cache.js';
+import { measureInProcess, measureProcess, type Measurement } from './measure.js';
+import { aggregateWindowFloor } from './floor.js';
+import { addSecuritiesAndLists, copyStore, loadDailyDirect, type BenchPaths, type Notes } from './prepare-stores.js';
+
+/** The dates of the benchmarked review. */
+export interface ReviewDates {
+  /** The last 30 June or 31 December in the data. */
+  readonly cutoff: string;
+  /** A non-cut-off date for the preview screen. */
+  readonly preview: string;
+  /** C minus 12 months: the window is (windowFrom, cutoff]. */
+  readonly windowFrom: string;
+  /** The date the current HSCI / Southbound lists are in force from. */
+  readonly listsAsOf: string;
+  /** The security explained and queried (the largest constituent). */
+  readonly code: string;
+}
+
+export interface MarketMeasurements {
+  readonly windowRows: number;
+  readonly ingest: Measurement;
+  readonly floorLoad: Measurement;
+  readonly floorAggregateInProcess: Measurement;
+  readonly floorAggregate: Measurement;
+  readonly screenFull: Measurement;
+  readonly screenPreview: Measurement;
+  readonly explain: Measurement;
+  readonly queryHistory: Measurement;
+  readonly help: Measurement;
+}
+
+export interface MarketRunContext {
+  readonly paths: BenchPaths;
+  readonly floorWorker: string;
+  readonly workDir: string;
+  readonly seededDb: string;
+  readonly runs: number;
+  readonly notes: Notes;
+}
+
+const jsonParts = (stdout: string): Record<string, number> => {
+  const parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(parsed).filter(([k, v]) => typeof v === 'number' && k !== 'rows' && k !== 'groups')) as Record<string, number>;
+};
+
+const describeScreen = (stdout: string): string => {
+  const r = JSON.parse(stdout) as { kind: string; hsci: { add: unknown[]; remove: unknown[]; constituents: unknown[] }; southbound: Record<string, { add: unknown[]; remove: unknown[] }> };
+  return `${r.kind}: HSCI +${r.hsci.add.length} -${r.hsci.remove.length} (${r.hsci.constituents.length} constituents); SH +${r.southbound.SH?.add.length} -${r.southbound.SH?.remove.length}`;
+};
+
+/** Builds a store holding the whole market (daily through `ingest daily`), returning its path. */
+export function prepareReadyStore(ctx: MarketRunContext, files: MarketFiles, dates: ReviewDates): string {
+  mkdirSync(ctx.workDir, { recursive: true });
+  const ready = join(ctx.workDir, 'ready.db');
+  copyStore(ctx.seededDb, ready);
+  addSecuritiesAndLists(ctx.paths, ready, files, dates.listsAsOf, ctx.notes);
+  return ready;
+}
+
+/** Counts the daily rows inside the review window. */
+export function countWindowRows(dbPath: string, dates: ReviewDates): number {
+  const sqlite = new BetterSqlite3(dbPath, { readonly: true });
+  try {
+    return (sqlite.prepare('SELECT count(*) AS n FROM daily WHERE date > ? AND date <= ?').get(dates.windowFrom, dates.cutoff) as { n: number }).n;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Measures every figure of the main table on one market. */
+export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: ReviewDates): MarketMeasurements {
+  const { paths, runs } = ctx;
+  const ready = prepareReadyStore(ctx, files, dates);
+  const loadDb = join(ctx.workDir, 'load.db');
+  const loaded = join(ctx.workDir, 'loaded.db');
+  const fresh = () => copyStore(ready, loadDb);
+  const ingest = measureProcess({
+    label: 'ingest daily', runs, cwd: paths.root, before: fresh,
+    args: () => [paths.cli, '--db', loadDb, 'ingest', 'daily', files.dailyCsv],
+  });
+  if (ingest.ok) {
+    for (const s of ['', '-wal', '-shm']) rmSync(`${loaded}${s}`, { force: true });
+    renameSync(loadDb, loaded);
+  } else {
+    ctx.notes.push(`ingest daily failed (${ingest.error}); the screens run on a store filled by the floor loader`);
+    copyStore(ready, loaded);
+    loadDailyDirect(loaded, files);
+  }
+  const floorLoad = measureProcess({
+    label: 'floor: split reader + prepared INSERT', runs, cwd: paths.root, before: fresh, parts: jsonParts,
+    args: () => [ctx.floorWorker, 'load', loadDb, files.dailyCsv],
+  });
+  const sqlite = new BetterSqlite3(loaded, { readonly: true });
+  const floorAggregateInProcess = measureInProcess('floor: window aggregate (in-process)', runs, () => {
+    aggregateWindowFloor(sqlite, dates.windowFrom, dates.cutoff);
+  });
+  sqlite.close();
+  const cli = (label: string, args: readonly string[], describe?: (s: string) => string) =>
+    measureProcess({ label, runs, cwd: paths.root, args: () => [paths.cli, '--db', loaded, ...args], ...(describe ? { describe } : {}) });
+  return {
+    windowRows: countWindowRows(loaded, dates),
+    ingest,
+    floorLoad,
+    floorAggregateInProcess,
+    floorAggregate: measureProcess({
+      label: 'floor: window aggregate (process)', runs, cwd: paths.root, parts: jsonParts,
+      args: () => [ctx.floorWorker, 'aggregate', loaded, dates.windowFrom, dates.cutoff],
+    }),
+    screenFull: cli('screen (semi-annual)', ['screen', '--cutoff', dates.cutoff, '--format', 'json'], describeScreen),
+    screenPreview: cli('screen (preview)', ['screen', '--cutoff', dates.preview, '--format', 'json'], describeScreen),
+    explain: cli('explain', ['explain', dates.code, '--cutoff', dates.cutoff]),
+    queryHistory: cli('query history', ['query', 'history', dates.code, '--format', 'json'], (s) => `${(JSON.parse(s) as unknown[]).length} rows`),
+    help: measureProcess({ label: '--help', runs, cwd: paths.root, args: () => [paths.cli, '--help'] }),
+  };
+}
