@@ -1,14 +1,79 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { JobError } from '../../domain/errors.js';
+import { withStore } from '../with-store.js';
+import { formatInputIssue, UsageError } from '../../domain/errors.js';
+import { CHANNELS, type Channel } from '../../domain/types.js';
+import { INGEST_KINDS, listIngestKinds } from '../../ingest/kinds.js';
+import type { LoadSummary } from '../../ingest/types.js';
 
-// Placeholder until its issue lands: registered so the command set is visible in --help.
-export function ingestCommand(_ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
+interface IngestArgs extends GlobalOptions {
+  kind?: string;
+  files?: string[];
+  strict?: boolean;
+  asOf?: string;
+  cutoff?: string;
+  channel?: Channel;
+}
+
+/**
+ * `hkconnect ingest KIND FILE...` (CONTRACT.md "Input files"). Summary lines go to stdout, row
+ * issues to stderr (at most 20 per file); exits 2 when a file was rejected or nothing of it stored.
+ */
+export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, IngestArgs> {
   return {
-    command: 'ingest',
-    describe: '(ingest: not built yet)',
-    handler: async () => {
-      throw new JobError('ingest is not built yet.');
+    command: 'ingest <kind> <files..>',
+    describe: 'Load input files of one kind (one transaction per file); bad rows are skipped and reported unless --strict',
+    builder: (y) =>
+      y
+        .positional('kind', { type: 'string', choices: listIngestKinds(), describe: kindHelp() })
+        .positional('files', { type: 'string', array: true, describe: 'the files to load, in order' })
+        .option('strict', { type: 'boolean', default: false, describe: 'reject a whole file (store nothing from it) on its first bad row' })
+        .option('as-of', { type: 'string', describe: 'hsci, southbound: the date the list is in force from (YYYY-MM-DD)' })
+        .option('cutoff', { type: 'string', describe: 'official: the review cut-off the announcement belongs to (YYYY-MM-DD)' })
+        .option('channel', { type: 'string', choices: CHANNELS, describe: 'southbound: the channel of a list without a channel column (the SSE JSON download)' }) as never,
+    handler: async (argv) => {
+      const { ingestFiles } = await import('../../jobs/ingest.js');
+      const { formatIssueLines, formatSummaryLine, exitCodeOf } = await import('../../ingest/format-load-report.js');
+      const { createProgressLine } = await import('../../ingest/progress-line.js');
+      let progress: ReturnType<typeof createProgressLine> | null = null;
+      const summaries = await withStore(argv, ctx, (store) =>
+        ingestFiles(store, {
+          kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
+          asOf: argv.asOf, cutoff: argv.cutoff, channel: argv.channel, now: ctx.now(),
+          progressFor: ctx.isTTY
+            ? (file) => {
+                progress = createProgressLine(ctx.stderr, file);
+                return progress.update;
+              }
+            : undefined,
+          onFile: (summary) => {
+            progress?.done();
+            for (const line of formatIssueLines({ ...summary, fileIssue: undefined })) ctx.stderr(`${line}\n`);
+            ctx.stdout(`${formatSummaryLine(summary)}\n`);
+          },
+        }),
+      );
+      if (exitCodeOf(summaries) !== 0) throwFailures(summaries, ctx);
     },
   };
+}
+
+/** Prints every failed file's sentence but the last, and throws the last (one sentence, exit 2). */
+function throwFailures(summaries: readonly LoadSummary[], ctx: CliContext): never {
+  const sentences = summaries.flatMap((s) => failureSentence(s) ?? []);
+  for (const sentence of sentences.slice(0, -1)) ctx.stderr(`hkconnect: ${sentence}\n`);
+  throw new UsageError(sentences[sentences.length - 1] ?? 'a file was not loaded.');
+}
+
+function failureSentence(summary: LoadSummary): string | null {
+  if (summary.fileIssue) {
+    const tail = summary.rowsRead > 0 ? ' (nothing from the file was stored)' : '';
+    return `${formatInputIssue(summary.fileIssue)}${tail}.`;
+  }
+  if (summary.rowsRead > 0 && summary.rowsStored === 0) return `${summary.file}: none of its ${summary.rowsRead} rows could be stored (see the issues above).`;
+  return null;
+}
+
+function kindHelp(): string {
+  return Object.values(INGEST_KINDS).map((k) => k.describe).join('; ');
 }

@@ -1,0 +1,38 @@
+import type { Store } from '../db/connection.js';
+import { UsageError } from '../domain/errors.js';
+import { isIsoDate } from '../domain/dates.js';
+import { INGEST_KINDS, listIngestKinds } from '../ingest/kinds.js';
+import type { IngestOptions, LoadSummary } from '../ingest/types.js';
+
+/** One `hkconnect ingest` request. */
+export interface IngestRequest extends Omit<IngestOptions, 'progress'> {
+  readonly kind: string;
+  readonly files: readonly string[];
+  /** Makes the progress callback for one file (the CLI draws it on a TTY only). */
+  readonly progressFor?: (file: string) => IngestOptions['progress'];
+  /** Called after each file, so the caller can report while the next one loads. */
+  readonly onFile?: (summary: LoadSummary) => void;
+}
+
+/**
+ * Loads each file with its kind's loader, one transaction per file, in order (so a later file's row
+ * for the same key replaces an earlier file's). Bad input never throws: each file's summary says what
+ * was stored and why rows or the file were rejected. Throws UsageError for an unknown kind or a bad date option.
+ */
+export async function ingestFiles(store: Store, request: IngestRequest): Promise<LoadSummary[]> {
+  const kind = INGEST_KINDS[request.kind];
+  if (!kind) throw new UsageError(`"${request.kind}" is not an input kind; use one of ${listIngestKinds().join(', ')}.`);
+  for (const [flag, value] of [['--as-of', request.asOf], ['--cutoff', request.cutoff]] as const) {
+    if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real date of the form YYYY-MM-DD.`);
+  }
+  const summaries: LoadSummary[] = [];
+  for (const file of request.files) {
+    const summary = await kind.load(store, file, {
+      strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, now: request.now,
+      progress: request.progressFor?.(file),
+    });
+    summaries.push(summary);
+    request.onFile?.(summary);
+  }
+  return summaries;
+}
