@@ -107,7 +107,7 @@ async function runAndReport(store: Store, plan: RunPlan, options: SchedulePassOp
       cutoff: plan.cutoff, kind: plan.kind, methodology: options.methodology ?? 'default', error,
       startedAt: startedAt.toISOString(), finishedAt: options.now().toISOString(),
     });
-    say(options, `run ${runId} failed: ${plan.label}: ${error}; will retry on the next pass`);
+    say(options, `run ${runId} failed: ${plan.label}: ${error.replace(/\.$/, '')}; will retry on the next pass`);
     return { status: 'failed', cutoff: plan.cutoff, runId, error };
   }
 }
@@ -115,7 +115,7 @@ async function runAndReport(store: Store, plan: RunPlan, options: SchedulePassOp
 /** One sentence for a pass that was not ok (a run failed, or its reports were not written). */
 export function describePassFailure(outcome: PassOutcome): string {
   for (const step of [outcome.review, outcome.preview]) {
-    if (step?.status === 'failed') return `scheduled run ${step.runId} for ${step.cutoff} failed: ${step.error}`;
+    if (step?.status === 'failed') return `scheduled run ${step.runId} for ${step.cutoff} failed: ${step.error.replace(/\.$/, '')}.`;
     if (step?.status === 'ran' && step.reportErrors.length > 0) return `run ${step.runId}: ${step.reportErrors[0]}`;
   }
   return 'the scheduled pass failed.';

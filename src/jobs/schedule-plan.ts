@@ -64,7 +64,7 @@ export function reportFileName(kind: 'review' | 'preview', cutoff: IsoDate, runI
 
 /** An instant as Hong Kong local time with offset, seconds precision: `2026-07-02T09:00:00+08:00`. */
 export function formatHongKongInstant(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: HK_ZONE }).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+  return DateTime.fromJSDate(instant, { zone: HK_ZONE }).startOf('second').toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
 }
 
 /**

@@ -53,6 +53,7 @@ describe('names and times', () => {
 
   it('stamps instants in Hong Kong time with the offset', () => {
     expect(formatHongKongInstant(new Date('2026-07-02T01:00:00Z'))).toBe('2026-07-02T09:00:00+08:00');
+    expect(formatHongKongInstant(new Date('2026-07-02T01:00:00.924Z'))).toBe('2026-07-02T09:00:00+08:00');
   });
 
   it('reads --now in Hong Kong time unless it carries an offset', () => {
