@@ -5,7 +5,9 @@ import { DEFAULT_LOCK_TTL_MS, makeLockHolder, REVIEW_LOCK, withJobLock } from '.
 import { checkCutoffData, findLatestCompleteDay, readTradingDaysOnOrBefore } from './schedule-data.js';
 import { findLatestPassedCutoff, formatHongKongInstant, type DueCutoff } from './schedule-plan.js';
 import { writeRunReports } from './schedule-reports.js';
-import { findScheduledSuccess, readLastRunId, recordScheduledFailure } from './schedule-runs.js';
+import {
+  closeAbandonedScheduledRuns, findScheduledSuccess, readLastRunId, recordScheduledFailure,
+} from './schedule-runs.js';
 import {
   DEFAULT_COMPLETE_FRACTION, type PassOutcome, type SchedulePassOptions, type StepOutcome,
 } from './schedule-types.js';
@@ -74,6 +76,9 @@ async function runLocked(store: Store, plan: RunPlan, options: SchedulePassOptio
   const holder = options.lockHolder ?? makeLockHolder('schedule');
   const lock = { name: REVIEW_LOCK, holder, now: options.now(), ttlMs: options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS };
   const outcome = await withJobLock(store, lock, async (): Promise<StepOutcome> => {
+    for (const id of await closeAbandonedScheduledRuns(store, options.now().toISOString())) {
+      say(options, `run ${id} was left running by a stopped process; marked failed`);
+    }
     // Checked again under the lock: another process may have finished this run since the first look.
     const done = await findScheduledSuccess(store, plan.cutoff, plan.preview);
     if (done) return { status: 'done', cutoff: plan.cutoff, runId: done.id };

@@ -91,3 +91,21 @@ export async function recordScheduledFailure(store: Store, afterId: number, fail
     .executeTakeFirstOrThrow();
   return inserted.id;
 }
+
+/**
+ * Marks as failed the scheduled runs left `running` by a process that stopped mid-run (killed,
+ * power cut). Called while holding the review lock: every scheduled run happens under it, so none
+ * can be live. Returns the ids closed.
+ */
+export async function closeAbandonedScheduledRuns(store: Store, finishedAt: string): Promise<number[]> {
+  const rows = await store.db
+    .selectFrom('runs').select('id').where('status', '=', 'running').where('trigger', '=', 'schedule').orderBy('id').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  await store.db
+    .updateTable('runs')
+    .set({ status: 'failed', finished_at: finishedAt, error: 'abandoned: the process running it stopped before it finished' })
+    .where('id', 'in', ids)
+    .execute();
+  return ids;
+}

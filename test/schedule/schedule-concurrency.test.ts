@@ -119,3 +119,25 @@ describe('reports and previews', () => {
     await store.close();
   });
 });
+
+describe('runs abandoned by a killed scheduler', () => {
+  it('are marked failed under the lock, and the review then runs', async () => {
+    const { store, reports } = await marketFile();
+    store.sqlite.prepare(
+      "INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger) VALUES ('2026-06-30', 'semi-annual', 'hsci-2025', '2026-07-01T10:00:00.000Z', 'running', 'schedule')",
+    ).run();
+    store.sqlite.prepare(
+      "INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger) VALUES ('2026-06-30', 'semi-annual', 'hsci-2025', '2026-07-02T00:59:00.000Z', 'running', 'cli')",
+    ).run();
+    const opts = passOptions(AFTER, fakeReview(), reports);
+    expect((await runSchedulePass(store, opts)).review).toMatchObject({ status: 'ran', runId: 3 });
+    expect(opts.lines[0]).toBe('2026-07-02T09:00:00+08:00 run 1 was left running by a stopped process; marked failed');
+    expect(await readRuns(store)).toEqual([
+      { id: 1, cutoff: '2026-06-30', status: 'failed', trigger: 'schedule', error: 'abandoned: the process running it stopped before it finished' },
+      // A CLI run is the screen command's own; the scheduler leaves it alone.
+      { id: 2, cutoff: '2026-06-30', status: 'running', trigger: 'cli', error: null },
+      { id: 3, cutoff: '2026-06-30', status: 'succeeded', trigger: 'schedule', error: null },
+    ]);
+    await store.close();
+  });
+});
