@@ -79,7 +79,8 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
   const loaded = join(ctx.workDir, 'loaded.db');
   const fresh = () => copyStore(ready, loadDb);
   const ingest = measureProcess({
-    label: 'ingest daily', runs, cwd: paths.root, before: fresh,
+    // No warm-up: the CSV is in the page cache from generation, and each run loads a fresh store.
+    label: 'ingest daily', runs, cwd: paths.root, before: fresh, warmups: 0,
     args: () => [paths.cli, '--db', loadDb, 'ingest', 'daily', files.dailyCsv],
   });
   if (ingest.ok) {
@@ -91,7 +92,7 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
     loadDailyDirect(loaded, files);
   }
   const floorLoad = measureProcess({
-    label: 'floor: split reader + prepared INSERT', runs, cwd: paths.root, before: fresh, parts: jsonParts,
+    label: 'floor: split reader + prepared INSERT', runs, cwd: paths.root, before: fresh, parts: jsonParts, warmups: 0,
     args: () => [ctx.floorWorker, 'load', loadDb, files.dailyCsv],
   });
   const sqlite = new BetterSqlite3(loaded, { readonly: true });
