@@ -1,4 +1,4 @@
-import { addDays } from '../domain/dates.js';
+import { shiftDays } from './calendar-math.js';
 import type { TradingCalendar } from '../domain/calendar.js';
 import type { IsoDate, RuleOutcome, SecurityAttributes } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
@@ -23,10 +23,10 @@ export function judgeAPlusH(attrs: SecurityAttributes, calendar: TradingCalendar
   if (attrs.aShareExchange === null) return null;
   const p = m.southbound.aPlusH;
   const recorded = attrs.stabilisationEnd !== null;
-  const stabilisationEnd = attrs.stabilisationEnd ?? addDays(attrs.listingDate, p.stabilisationDays);
+  const stabilisationEnd = attrs.stabilisationEnd ?? shiftDays(attrs.listingDate, p.stabilisationDays);
   const aShareSeasonedOn = attrs.aShareListingDate === null
     ? null
-    : calendar.addTradingDays(addDays(attrs.aShareListingDate, -1), p.aShareSeasoningTradingDays);
+    : calendar.addTradingDays(shiftDays(attrs.aShareListingDate, -1), p.aShareSeasoningTradingDays);
   const unreachable = attrs.aShareListingDate !== null && aShareSeasonedOn === null;
   const later = aShareSeasonedOn !== null && aShareSeasonedOn > stabilisationEnd ? aShareSeasonedOn : stabilisationEnd;
   return {

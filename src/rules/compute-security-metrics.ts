@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../domain/dates.js';
+import { shiftDays, shiftMonths } from './calendar-math.js';
 import type { TradingCalendar } from '../domain/calendar.js';
 import type { AttributeChange, DailySeries, IsoDate, SecurityAttributes } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
@@ -34,14 +34,14 @@ export interface SecurityMetricsInput {
 export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMetrics {
   const { series, calendar, cutoff, effectiveDate, methodology: m } = input;
   const attrs = resolveAttributesAt(input.attrs, input.changes, cutoff);
-  const wvrWindowStart = addDays(cutoff, -m.southbound.wvr.windowDays + 1);
+  const wvrWindowStart = shiftDays(cutoff, -m.southbound.wvr.windowDays + 1);
   const scan = scanSeries({
     series, calendar, cutoff,
     listingDate: attrs.listingDate,
     delistingDate: attrs.delistingDate,
-    windowStartExclusive: addMonths(cutoff, -m.averaging.windowMonths),
+    windowStartExclusive: shiftMonths(cutoff, -m.averaging.windowMonths),
     windowMonths: m.averaging.windowMonths,
-    wvrStartExclusive: addDays(wvrWindowStart, -1),
+    wvrStartExclusive: shiftDays(wvrWindowStart, -1),
     prolongedSuspensionMonths: m.averaging.prolongedSuspensionMonths,
     ...freeFloatTimeline(input, series.dates[0] ?? cutoff, m.liquidity.defaultFreeFloat),
   });

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../domain/dates.js';
+import { shiftDays, shiftMonths } from './calendar-math.js';
 import type { TradingCalendar } from '../domain/calendar.js';
 import type { DailySeries, IsoDate } from '../domain/types.js';
 import { monthIndexOf } from './month-index.js';
@@ -47,14 +47,14 @@ export interface ScanParams {
 
 /**
  * One pass over the trading days from the series' first record to C (RULES.md §3, §4, §5, §7.3).
- * No date library and no allocation per day: dates compare as strings, months come from the
- * characters. A trading day without a record is a data gap while the security is listed: it counts
- * neither in the averages nor in liquidity, and it carries the suspension state across.
- * A resumption inside W after a continuous suspension that reached `prolongedSuspensionMonths`
- * restarts every window accumulator (§3 "Prolonged suspension").
+ * Window bounds become calendar positions once, so the per-day loop compares integers, keeps its
+ * accumulators in locals and allocates nothing. A trading day without a record is a data gap
+ * while the security is listed: it counts neither in the averages nor in liquidity, and it
+ * carries the suspension state across. A resumption inside W after a continuous suspension that
+ * reached `prolongedSuspensionMonths` restarts every window accumulator (§3 "Prolonged suspension").
  */
 export function scanSeries(p: ScanParams): SeriesScan {
-  const { series, calendar, cutoff, listingDate } = p;
+  const { series, calendar, cutoff } = p;
   const { dates, marketCapHkd, turnoverHkd, suspended } = series;
   const days = calendar.all;
   const n = dates.length;
@@ -66,76 +66,91 @@ export function scanSeries(p: ScanParams): SeriesScan {
   const start = n > 0 ? calendar.lowerBound(dates[0]!) : days.length;
   const end = calendar.lowerBound(cutoff) + (calendar.isTradingDay(cutoff) ? 1 : 0);
   const velocities = new Float64Array(Math.max(0, end - start));
-  const s: SeriesScan = {
-    firstDay: listingDate > p.windowStartExclusive ? listingDate : addDays(p.windowStartExclusive, 1),
-    restartedOn: null, capSumHkd: 0, days: 0, dataGapDays: 0, firstGapDate: null, baseMonth,
-    monthLastCapHkd: lastCap, monthVelocity: new Float64Array(slots).fill(NaN), monthDays: new Int32Array(slots),
-    suspendedOnCutoff: false, suspendedSince: null, capOnCutoffHkd: null, wvrCapSumHkd: 0, wvrDays: 0, wvrTurnoverHkd: 0,
-  };
-  let nv = 0;
+  const iWindow = calendar.lowerBound(shiftDays(p.windowStartExclusive, 1));
+  const iWvr = calendar.lowerBound(shiftDays(p.wvrStartExclusive, 1));
+  const iDelisted = p.delistingDate === null ? Number.MAX_SAFE_INTEGER : calendar.lowerBound(p.delistingDate);
+  let iFirst = Math.max(iWindow, calendar.lowerBound(p.listingDate));
+  const ffAt = p.freeFloatChanges.map((c) => calendar.lowerBound(c.date));
   let ff = p.freeFloat;
   let q = 0;
-  let rec = 0;
-  let runStart: IsoDate | null = null;
-  let lastSuspended: IsoDate = '';
+  let restartedOn: IsoDate | null = null;
+  let capSum = 0, used = 0, gaps = 0, firstGap = -1, nv = 0;
+  let wvrCapSum = 0, wvrDays = 0, wvrTurnover = 0;
+  let capOnCutoff: number | null = null;
+  let runStart = -1, lastSuspended = -1, rec = 0;
   for (let i = start; i < end; i++) {
     const d = days[i]!;
     while (rec < n && dates[rec]! < d) rec++;
-    while (q < p.freeFloatChanges.length && p.freeFloatChanges[q]!.date <= d) ff = p.freeFloatChanges[q++]!.value;
-    const inWindow = d > p.windowStartExclusive && d >= s.firstDay;
+    while (q < ffAt.length && ffAt[q]! <= i) ff = p.freeFloatChanges[q++]!.value;
     if (rec >= n || dates[rec] !== d) {
-      const listed = d >= listingDate && (p.delistingDate === null || d < p.delistingDate);
-      if (listed && inWindow) {
-        s.dataGapDays++;
-        s.firstGapDate ??= d;
+      if (i >= iFirst && i < iDelisted) {
+        gaps++;
+        if (firstGap < 0) firstGap = i;
       }
       continue;
     }
     if (suspended[rec] === 1) {
-      runStart ??= d;
-      lastSuspended = d;
+      if (runStart < 0) runStart = i;
+      lastSuspended = i;
       continue;
     }
-    if (runStart !== null && d > p.windowStartExclusive
-      && runStart <= addMonths(lastSuspended, -p.prolongedSuspensionMonths)) {
+    if (runStart >= 0 && i >= iWindow
+      && days[runStart]! <= shiftMonths(days[lastSuspended]!, -p.prolongedSuspensionMonths)) {
       // §3: treated as if listed on the day it resumed.
-      s.restartedOn = d;
-      s.firstDay = d;
-      s.capSumHkd = 0; s.days = 0; s.dataGapDays = 0; s.firstGapDate = null;
-      lastCap.fill(NaN); monthStart.fill(-1); nv = 0;
+      restartedOn = d;
+      iFirst = i;
+      capSum = 0; used = 0; gaps = 0; firstGap = -1; nv = 0;
+      lastCap.fill(NaN); monthStart.fill(-1);
     }
-    runStart = null;
+    runStart = -1;
     const cap = marketCapHkd[rec]!;
-    if (cap > 0) s.capOnCutoffHkd = cap;
-    if (d > p.wvrStartExclusive) {
-      s.wvrCapSumHkd += cap; s.wvrDays++; s.wvrTurnoverHkd += turnoverHkd[rec]!;
+    const turnover = turnoverHkd[rec]!;
+    if (cap > 0) capOnCutoff = cap;
+    if (i >= iWvr) {
+      wvrCapSum += cap; wvrDays++; wvrTurnover += turnover;
     }
-    if (!(d > p.windowStartExclusive && d >= s.firstDay)) continue;
-    s.capSumHkd += cap;
-    s.days++;
+    if (i < iFirst) continue;
+    capSum += cap;
+    used++;
     const slot = monthIndexOf(d) - baseMonth;
     lastCap[slot] = cap;
     if (cap > 0) {
       if (monthStart[slot] === -1) monthStart[slot] = nv;
-      velocities[nv++] = turnoverHkd[rec]! / (cap * ff);
+      velocities[nv++] = turnover / (cap * ff);
       monthEnd[slot] = nv;
     }
   }
-  if (runStart !== null) {
-    s.suspendedOnCutoff = true;
-    s.suspendedSince = runStart;
-  }
+  const monthVelocity = new Float64Array(slots).fill(NaN);
+  const monthDays = new Int32Array(slots);
   for (let k = 0; k < slots; k++) {
     if (monthStart[k] === -1) continue;
-    s.monthDays[k] = monthEnd[k]! - monthStart[k]!;
-    s.monthVelocity[k] = medianOf(velocities.subarray(monthStart[k]!, monthEnd[k]!));
+    monthDays[k] = monthEnd[k]! - monthStart[k]!;
+    monthVelocity[k] = medianOf(velocities, monthStart[k]!, monthEnd[k]!);
   }
-  return s;
+  return {
+    firstDay: restartedOn ?? (p.listingDate > p.windowStartExclusive ? p.listingDate : shiftDays(p.windowStartExclusive, 1)),
+    restartedOn, capSumHkd: capSum, days: used, dataGapDays: gaps, firstGapDate: firstGap < 0 ? null : days[firstGap]!,
+    baseMonth, monthLastCapHkd: lastCap, monthVelocity, monthDays,
+    suspendedOnCutoff: runStart >= 0, suspendedSince: runStart >= 0 ? days[runStart]! : null,
+    capOnCutoffHkd: capOnCutoff, wvrCapSumHkd: wvrCapSum, wvrDays, wvrTurnoverHkd: wvrTurnover,
+  };
 }
 
-/** Median of a non-empty array (sorted in place): the middle value, or the mean of the two middle ones. */
-export function medianOf(values: Float64Array): number {
-  values.sort();
-  const mid = values.length >>> 1;
-  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+/**
+ * Median of values[from..to) (non-empty), sorted in place by insertion sort (a month holds ~22
+ * values; cheaper than a typed-array sort call): the middle value, or the mean of the two middle ones.
+ */
+export function medianOf(values: Float64Array, from = 0, to = values.length): number {
+  for (let i = from + 1; i < to; i++) {
+    const v = values[i]!;
+    let j = i - 1;
+    while (j >= from && values[j]! > v) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = v;
+  }
+  const count = to - from;
+  const mid = from + (count >>> 1);
+  return count % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }

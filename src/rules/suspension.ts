@@ -1,4 +1,4 @@
-import { addMonths } from '../domain/dates.js';
+import { shiftMonths } from './calendar-math.js';
 import type { IsoDate, RuleOutcome } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import type { SeriesScan } from './scan-series.js';
@@ -16,13 +16,13 @@ export interface SuspensionFacts {
  */
 export function judgeSuspension(scan: SeriesScan, cutoff: IsoDate, m: Methodology): SuspensionFacts {
   const since = scan.suspendedSince;
-  const longSuspension = since !== null && since <= addMonths(cutoff, -m.suspension.longMonths);
+  const longSuspension = since !== null && since <= shiftMonths(cutoff, -m.suspension.longMonths);
   return { suspendedOnCutoff: scan.suspendedOnCutoff, suspendedSince: since, longSuspension };
 }
 
 /** The two §4 outcomes: `hsci-suspended-on-cutoff` and `hsci-long-suspension` (pass = not suspended). */
 export function describeSuspension(facts: SuspensionFacts, cutoff: IsoDate, m: Methodology): RuleOutcome[] {
-  const line = addMonths(cutoff, -m.suspension.longMonths);
+  const line = shiftMonths(cutoff, -m.suspension.longMonths);
   return [
     {
       rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: facts.suspendedOnCutoff ? 'fail' : 'pass',

@@ -1,4 +1,4 @@
-import { addMonths } from '../domain/dates.js';
+import { shiftMonths } from './calendar-math.js';
 import type { TradingCalendar } from '../domain/calendar.js';
 import type { IsoDate, RuleOutcome } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
@@ -23,7 +23,7 @@ export interface WvrFacts {
  */
 export function seasoningDateOf(listingDate: IsoDate, calendar: TradingCalendar, m: Methodology): IsoDate | null {
   const w = m.southbound.wvr;
-  return calendar.addTradingDays(addMonths(listingDate, w.seasoningMonths), w.seasoningTradingDays);
+  return calendar.addTradingDays(shiftMonths(listingDate, w.seasoningMonths), w.seasoningTradingDays);
 }
 
 /**
