@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { CHANNELS, type IsoDate, type ReviewKind, type ReviewResult } from '../../domain/types.js';
+
+/** The start of a run, recorded as `running` before any work (so a crash leaves a trace). */
+export interface RunStart {
+  readonly cutoff: IsoDate;
+  readonly kind: ReviewKind;
+  readonly effectiveDate: IsoDate | null;
+  readonly methodology: string;
+  readonly startedAt: string;
+  readonly trigger: 'cli' | 'schedule';
+}
+
+/** Inserts a `running` run; returns its id. */
+export async function insertRunStart(db: Kysely<Database>, run: RunStart): Promise<number> {
+  const row = await db.insertInto('runs').values({
+    cutoff: run.cutoff, kind: run.kind, effective_date: run.effectiveDate, methodology: run.methodology,
+    started_at: run.startedAt, status: 'running', trigger: run.trigger,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Marks a run succeeded with its result and writes its `run_changes` rows, in one transaction. */
+export async function recordRunSuccess(
+  db: Kysely<Database>, runId: number, finishedAt: string, fingerprint: string, result: ReviewResult,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('runs').set({
+      status: 'succeeded', finished_at: finishedAt, inputs_fingerprint: fingerprint, result_json: JSON.stringify(result),
+      kind: result.kind, effective_date: result.effectiveDate, methodology: result.methodology,
+    }).where('id', '=', runId).execute();
+    const rows = [
+      ...result.hsci.add.map((r) => ({ run_id: runId, list: 'hsci_add', channel: '', code: r.code })),
+      ...result.hsci.remove.map((r) => ({ run_id: runId, list: 'hsci_remove', channel: '', code: r.code })),
+      ...CHANNELS.flatMap((ch) => [
+        ...result.southbound[ch].add.map((r) => ({ run_id: runId, list: 'sb_add', channel: ch, code: r.code })),
+        ...result.southbound[ch].remove.map((r) => ({ run_id: runId, list: 'sb_remove', channel: ch, code: r.code })),
+      ]),
+    ];
+    for (let i = 0; i < rows.length; i += 200) await tx.insertInto('run_changes').values(rows.slice(i, i + 200)).execute();
+  });
+}
+
+/** Marks a run failed with its error sentence. */
+export async function recordRunFailure(db: Kysely<Database>, runId: number, finishedAt: string, error: string, fingerprint: string | null): Promise<void> {
+  await db.updateTable('runs').set({ status: 'failed', finished_at: finishedAt, error, inputs_fingerprint: fingerprint })
+    .where('id', '=', runId).execute();
+}
+
+/** The latest succeeded run for the same cut-off, methodology and inputs fingerprint, or null. */
+export async function findReusableRunRow(db: Kysely<Database>, cutoff: IsoDate, methodology: string, fingerprint: string): Promise<number | null> {
+  const row = await db.selectFrom('runs').select('id')
+    .where('cutoff', '=', cutoff).where('methodology', '=', methodology)
+    .where('inputs_fingerprint', '=', fingerprint).where('status', '=', 'succeeded')
+    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The stored result JSON of a run (null when the run has none: running or failed). */
+export async function readRunResultJson(db: Kysely<Database>, runId: number): Promise<string | null> {
+  const row = await db.selectFrom('runs').select('result_json').where('id', '=', runId).executeTakeFirst();
+  return row?.result_json ?? null;
+}
+
+/** The latest succeeded run of a cut-off (any methodology unless given), or null. */
+export async function findLatestSucceededRun(db: Kysely<Database>, cutoff: IsoDate, methodology?: string): Promise<number | null> {
+  let q = db.selectFrom('runs').select('id').where('cutoff', '=', cutoff).where('status', '=', 'succeeded');
+  if (methodology !== undefined) q = q.where('methodology', '=', methodology);
+  const row = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.id ?? null;
+}

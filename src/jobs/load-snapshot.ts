@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { Store } from '../db/connection.js';
+import { toSecurityRecord, type SecurityRecord } from '../db/repositories/securities.js';
+import { readHsciInForce, readSouthboundInForce } from '../db/repositories/list-snapshots.js';
+import { TradingCalendar } from '../domain/calendar.js';
+import { addMonths } from '../domain/dates.js';
+import { JobError } from '../domain/errors.js';
+import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, ReviewKind, Segment, StockCode } from '../domain/types.js';
+import type { Methodology } from '../methodology/types.js';
+import { scanDailyWindow } from './scan-daily-window.js';
+
+/** Everything a review reads from the store, as of its cut-off (RULES.md §1-§7 inputs). */
+export interface ReviewSnapshot {
+  readonly calendar: TradingCalendar;
+  /** The last trading day on or before C: the day whose data must exist. */
+  readonly cutoffTradingDay: IsoDate;
+  /** The securities screened: listed by C and not gone before the window, or on a list in force. */
+  readonly securities: readonly SecurityRecord[];
+  readonly changes: ReadonlyMap<StockCode, AttributeChange[]>;
+  readonly series: ReadonlyMap<StockCode, DailySeries>;
+  readonly hsciBefore: Map<StockCode, Segment>;
+  readonly southboundBefore: Record<Channel, Set<StockCode>>;
+  /** sha256 of every input that matters (window rows, attributes, changes, lists, calendar, methodology). */
+  readonly fingerprint: string;
+  readonly warnings: string[];
+}
+
+export interface SnapshotRequest {
+  readonly cutoff: IsoDate;
+  readonly effectiveDate: IsoDate;
+  readonly kind: ReviewKind;
+  readonly methodology: Methodology;
+  readonly calendar: TradingCalendar;
+}
+
+const EMPTY_SERIES: DailySeries = { dates: [], marketCapHkd: new Float64Array(0), turnoverHkd: new Float64Array(0), suspended: new Uint8Array(0) };
+
+/** The trading calendar from the `calendar` table. */
+export function loadCalendar(store: Store): TradingCalendar {
+  const days = store.sqlite.prepare('SELECT date FROM calendar WHERE is_trading_day = 1 ORDER BY date').pluck().all() as string[];
+  return new TradingCalendar(days);
+}
+
+/** The first day the per-security rules need: C - (window + prolonged suspension + 1) months (rules/ contract). */
+export function seriesStartExclusive(cutoff: IsoDate, m: Methodology): IsoDate {
+  return addMonths(cutoff, -(m.averaging.windowMonths + m.averaging.prolongedSuspensionMonths + 1));
+}
+
+/**
+ * Reads the snapshot a review at cut-off C needs, failing with a JobError (exit 1) when the cut-off's
+ * trading day has no daily data. One ordered scan of `daily` over the window.
+ */
+export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<ReviewSnapshot> {
+  const { cutoff, calendar, methodology: m } = req;
+  const cutoffTradingDay = calendar.onOrBefore(cutoff);
+  if (cutoffTradingDay === null) throw new JobError(`the trading calendar has no trading day on or before ${cutoff}; load the calendar first (hkconnect db seed)`);
+  const hasData = store.sqlite.prepare('SELECT 1 FROM daily WHERE date = ? LIMIT 1').pluck().get(cutoffTradingDay);
+  if (hasData === undefined) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day`);
+
+  const warnings: string[] = [];
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ v: 1, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
+  hash.update(calendar.all.join(''));
+
+  const hsci = await readHsciInForce(store.db, cutoff);
+  const sh = await readSouthboundInForce(store.db, cutoff, 'SH');
+  const sz = await readSouthboundInForce(store.db, cutoff, 'SZ');
+  if (hsci === null) warnings.push(`no HSCI list in force on ${cutoff}: every security is treated as a non-constituent`);
+  for (const [ch, snap] of [['SH', sh], ['SZ', sz]] as const) {
+    if (snap === null) warnings.push(`no Southbound ${ch} list in force on ${cutoff}: every security is treated as not yet eligible on ${ch}`);
+  }
+  const hsciBefore = new Map((hsci?.members ?? []).map((x) => [x.code, x.segment] as const));
+  const southboundBefore = { SH: new Set(sh?.codes ?? []), SZ: new Set(sz?.codes ?? []) };
+  hash.update(JSON.stringify([hsci, sh, sz]));
+
+  const start = seriesStartExclusive(cutoff, m);
+  const onList = (code: string) => hsciBefore.has(code) || southboundBefore.SH.has(code) || southboundBefore.SZ.has(code);
+  const rows = await store.db.selectFrom('securities').selectAll().orderBy('code').execute();
+  hash.update(JSON.stringify(rows));
+  const securities = rows.map(toSecurityRecord)
+    .filter((s) => s.listingDate <= cutoff && (s.delistingDate === null || s.delistingDate > start || onList(s.code)));
+
+  const changeRows = await store.db.selectFrom('attribute_changes').selectAll().orderBy('code').orderBy('field').orderBy('date').execute();
+  hash.update(JSON.stringify(changeRows));
+  const changes = new Map<StockCode, AttributeChange[]>();
+  for (const c of changeRows) {
+    const list = changes.get(c.code) ?? [];
+    list.push({ code: c.code, date: c.date, field: c.field as ChangeableField, value: c.value });
+    changes.set(c.code, list);
+  }
+
+  const series = scanDailyWindow(store.sqlite, start, cutoff, hash);
+  return { calendar, cutoffTradingDay, securities, changes, series, hsciBefore, southboundBefore, fingerprint: hash.digest('hex'), warnings };
+}
+
+/** A security's series, or an empty one when it has no rows in the window. */
+export function seriesOf(snapshot: ReviewSnapshot, code: StockCode): DailySeries {
+  return snapshot.series.get(code) ?? EMPTY_SERIES;
+}
