@@ -3,4 +3,6 @@ export type { SecurityMetrics } from './security-metrics.js';
 export { computeSecurityMetrics, type SecurityMetricsInput } from './compute-security-metrics.js';
 export { resolveAttributesAt, parseAttributeValue } from './resolve-attributes.js';
 export { reviewKindOf, effectiveDateFor } from './review-dates.js';
-export { listInterimEvents, type InterimEventsInput, type HsciSnapshot } from './list-interim-events.js';
+export {
+  listInterimEvents, eventsSeriesStart, type InterimEventsInput, type HsciSnapshot,
+} from './list-interim-events.js';
