@@ -1,0 +1,60 @@
+import type { Store } from '../db/connection.js';
+import { listSecurities } from '../db/repositories/securities.js';
+import { UsageError } from '../domain/errors.js';
+import type { AttributeChange, ChangeableField, InterimEvent, IsoDate } from '../domain/types.js';
+import { addDays } from '../domain/dates.js';
+import type { Methodology } from '../methodology/types.js';
+import { eventsSeriesStart, listInterimEvents, type HsciSnapshot } from '../rules/list-interim-events.js';
+import { loadCalendar } from './load-snapshot.js';
+import { scanDailyWindow } from './scan-daily-window.js';
+
+export interface EventsRequest {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly methodology: Methodology;
+}
+
+export interface EventsResult {
+  readonly events: InterimEvent[];
+  readonly warnings: string[];
+}
+
+/**
+ * `hkconnect events`: loads the securities, dated changes, HSCI snapshots, trading calendar and
+ * the daily window the §8 finders need, and lists the interim events expected in [from, to].
+ */
+export async function listEventsFromStore(store: Store, req: EventsRequest): Promise<EventsResult> {
+  if (req.from > req.to) throw new UsageError(`--from ${req.from} is after --to ${req.to}.`);
+  const calendar = loadCalendar(store);
+  const warnings: string[] = [];
+  if (calendar.last === undefined) {
+    throw new UsageError('the trading calendar is empty; load it first (hkconnect db seed).');
+  }
+  if (calendar.last < req.to) {
+    warnings.push(`the trading calendar ends on ${calendar.last}: events dated after it cannot be listed`);
+  }
+  const securities = await listSecurities(store.db);
+  const changeRows = await store.db.selectFrom('attribute_changes').selectAll().orderBy('code').orderBy('date').execute();
+  const changes: AttributeChange[] = changeRows.map((c) => ({ code: c.code, date: c.date, field: c.field as ChangeableField, value: c.value }));
+  const hsciSnapshots = readHsciSnapshots(store);
+  if (hsciSnapshots.length === 0) {
+    warnings.push('no HSCI list loaded: fast entries and long-suspension deletions need one (hkconnect ingest hsci)');
+  }
+  const start = eventsSeriesStart(req.from, req.methodology);
+  const series = scanDailyWindow(store.sqlite, addDays(start, -1), req.to, null);
+  const events = listInterimEvents({
+    from: req.from, to: req.to, calendar, methodology: req.methodology, securities, changes, hsciSnapshots, series,
+  });
+  return { events, warnings };
+}
+
+/** Every HSCI snapshot in `hsci_members`, each with its codes. */
+function readHsciSnapshots(store: Store): HsciSnapshot[] {
+  const rows = store.sqlite.prepare('SELECT as_of, code FROM hsci_members ORDER BY as_of, code').raw(true).all() as Array<[string, string]>;
+  const byDate = new Map<IsoDate, string[]>();
+  for (const [asOf, code] of rows) {
+    const list = byDate.get(asOf);
+    if (list) list.push(code); else byDate.set(asOf, [code]);
+  }
+  return [...byDate].map(([asOf, codes]) => ({ asOf, codes }));
+}
