@@ -68,7 +68,7 @@ function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDai
   );
   const lastCap = sqlite.prepare('SELECT market_cap_hkd FROM daily WHERE code = ? AND date < ? ORDER BY date DESC LIMIT 1').pluck();
   const upsert = sqlite.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close, volume)
-    VALUES (@code, @date, @marketCapHkd, @turnoverHkd, @suspended, @close, @volume)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (code, date) DO UPDATE SET market_cap_hkd = excluded.market_cap_hkd, turnover_hkd = excluded.turnover_hkd,
       suspended = excluded.suspended, close = excluded.close, volume = excluded.volume`);
   let unknown = 0;
@@ -82,7 +82,8 @@ function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDai
     if (plan.kind === 'unknown-code') unknown++;
     else if (plan.kind === 'issue') run.reject({ line: row.line, field: plan.field, reason: plan.reason });
     else {
-      upsert.run({ ...plan.record, suspended: plan.record.suspended ? 1 : 0 });
+      const r = plan.record;
+      upsert.run(r.code, r.date, r.marketCapHkd, r.turnoverHkd, r.suspended ? 1 : 0, r.close, r.volume);
       run.rowsStored++;
     }
   }

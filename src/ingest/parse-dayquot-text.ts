@@ -26,7 +26,59 @@ export function decodeEntities(text: string): string {
  * in front of a data line), entities decoded, trailing blanks and carriage returns dropped.
  */
 export function toVisibleText(rawLine: string): string {
-  return decodeEntities(rawLine.replace(/<[^>]*>/g, '')).replace(/[\s\u00a0]+$/, '');
+  // The includes() guards and trimEnd() (not /\s+$/, which backtracks) keep 2,000-row reports fast.
+  let text = rawLine.includes('<') ? rawLine.replace(/<[^>]*>/g, '') : rawLine;
+  if (text.includes('&')) text = decodeEntities(text);
+  return text.trimEnd();
+}
+
+/** The start of a first line: markers, the code, more markers, then the rest (name onwards). */
+export interface RowHead { readonly markers: string; readonly digits: string; readonly rest: string }
+
+/**
+ * Reads `*  700 TENCENT ...`, `   700# TENCENT ...`, `     1 CKH ...`: spaces and `*`/`#` markers,
+ * one to five digits, at least one space or marker, then the rest. Null when the line is no first line.
+ * Hand-written: an equivalent regex with optional markers on both sides backtracks heavily.
+ */
+export function readRowHead(line: string): RowHead | null {
+  let i = 0;
+  let markers = '';
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (c === '*' || c === '#') markers += c;
+    else if (c !== ' ' && c !== '\t') break;
+  }
+  const start = i;
+  while (i < line.length && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+  if (i === start || i - start > 5) return null;
+  const digits = line.slice(start, i);
+  const afterDigits = i;
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (c === '*' || c === '#') markers += c;
+    else if (c !== ' ' && c !== '\t') break;
+  }
+  if (i === afterDigits || i === line.length) return null;
+  return { markers, digits, rest: line.slice(i) };
+}
+
+/** Splits off the last `n` whitespace-separated tokens: [the text before them, the tokens]; null if fewer. */
+export function splitTail(text: string, n: number): [string, string[]] | null {
+  const tokens: string[] = [];
+  let end = text.length;
+  while (tokens.length < n) {
+    while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && !isBlank(text.charCodeAt(start - 1))) start--;
+    if (start === end) return null;
+    tokens.unshift(text.slice(start, end));
+    end = start;
+  }
+  return [text.slice(0, end).trimEnd(), tokens];
+}
+
+function isBlank(charCode: number): boolean {
+  return charCode === 32 || charCode === 9;
 }
 
 /** A report cell: `-` (no trade) and `N/A` are null; otherwise a number with optional thousands separators. */
@@ -50,7 +102,7 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
 /** What the `DATE: 01 SEP 2026 (TUESDAY)` header says, or why it cannot be read. */
-export type HeaderDate = { date: IsoDate } | { reason: string };
+export type HeaderDate = { date: IsoDate; reason?: undefined } | { date?: undefined; reason: string };
 
 /** Reads the header date of a visible line holding `DATE:`; null when the line holds none. */
 export function parseHeaderDate(visibleLine: string): HeaderDate | null {
