@@ -83,7 +83,7 @@ export async function computeReview(store: Store, options: Pick<RunReviewOptions
   const plan = await planReview(store, options);
   const snapshot = await loadSnapshot(store, { cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, calendar: plan.calendar });
   const metrics = computeAllMetrics(snapshot, plan, options.cutoff);
-  const warnings = [...snapshot.warnings, ...metrics.flatMap((x) => x.warnings.map((w) => `${x.code}: ${w}`))];
+  const warnings = [...snapshot.warnings, ...metrics.flatMap((x) => x.warnings)];
   const result = screenReview({
     cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, metrics,
     hsciBefore: snapshot.hsciBefore, southboundBefore: snapshot.southboundBefore, warnings,

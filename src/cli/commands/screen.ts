@@ -1,14 +1,63 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { JobError } from '../../domain/errors.js';
+import { withStore } from '../with-store.js';
+import { isIsoDate } from '../../domain/dates.js';
+import { UsageError } from '../../domain/errors.js';
+import { REVIEW_FORMATS, type ReviewFormat } from '../../report/render-review.js';
 
-// Placeholder until its issue lands: registered so the command set is visible in --help.
-export function screenCommand(_ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
+interface ScreenArgs extends GlobalOptions {
+  cutoff?: string;
+  effective?: string;
+  methodology?: string;
+  overrides?: string;
+  format?: ReviewFormat;
+  out?: string;
+}
+
+/** Exit 2 with one sentence when a date option is not a real `YYYY-MM-DD` date (CONTRACT.md "Running it"). */
+export function requireDate(value: string | undefined, option: string): string {
+  if (value === undefined || value === '') throw new UsageError(`--${option} is required (YYYY-MM-DD).`);
+  if (!isIsoDate(value)) throw new UsageError(`--${option} "${value}" is not a date of the form YYYY-MM-DD.`);
+  return value;
+}
+
+/** `hkconnect screen --cutoff DATE`: runs and records the review of that cut-off, then prints or writes it. */
+export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, ScreenArgs> {
   return {
     command: 'screen',
-    describe: '(screen: not built yet)',
-    handler: async () => {
-      throw new JobError('screen is not built yet.');
+    describe: 'Run the review for a cut-off (semi-annual or quarterly by date; any other date is a preview)',
+    builder: (y) =>
+      y
+        .option('cutoff', { type: 'string', demandOption: true, describe: 'the data cut-off C (YYYY-MM-DD)' })
+        .option('effective', { type: 'string', describe: 'override the effective date E (YYYY-MM-DD)' })
+        .option('methodology', { type: 'string', describe: 'methodology id (default hsci-2025)' })
+        .option('overrides', { type: 'string', describe: 'a JSON file of methodology parameter overrides' })
+        .option('format', { choices: REVIEW_FORMATS, default: 'table' as ReviewFormat, describe: 'output format' })
+        .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' }) as never,
+    handler: async (argv) => {
+      const cutoff = requireDate(argv.cutoff, 'cutoff');
+      const effectiveDate = argv.effective === undefined ? undefined : requireDate(argv.effective, 'effective');
+      const format = argv.format ?? 'table';
+      const { runReview } = await import('../../jobs/run-review.js');
+      const { renderReview } = await import('../../report/render-review.js');
+      const run = await withStore(argv, ctx, (store) => runReview(store, {
+        cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli', now: ctx.now(),
+      }));
+      const text = renderReview(run.result, format);
+      if (argv.out === undefined) {
+        ctx.stdout(text);
+        return;
+      }
+      const { writeFile } = await import('node:fs/promises');
+      try {
+        await writeFile(argv.out, text, 'utf8');
+      } catch (err) {
+        throw new UsageError(`cannot write ${argv.out}: ${(err as Error).message}`);
+      }
+      const r = run.result;
+      const changes = r.hsci.add.length + r.hsci.remove.length + r.southbound.SH.add.length + r.southbound.SH.remove.length
+        + r.southbound.SZ.add.length + r.southbound.SZ.remove.length;
+      ctx.stdout(`Wrote the ${r.kind} review of ${cutoff} (run ${run.runId}, ${changes} list changes) as ${format} to ${argv.out}\n`);
     },
   };
 }
