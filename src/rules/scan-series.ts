@@ -63,13 +63,14 @@ export function scanSeries(p: ScanParams): SeriesScan {
   const lastCap = new Float64Array(slots).fill(NaN);
   const monthStart = new Int32Array(slots).fill(-1);
   const monthEnd = new Int32Array(slots);
-  const start = n > 0 ? calendar.lowerBound(dates[0]!) : days.length;
   const end = calendar.lowerBound(cutoff) + (calendar.isTradingDay(cutoff) ? 1 : 0);
-  const velocities = new Float64Array(Math.max(0, end - start));
   const iWindow = calendar.lowerBound(shiftDays(p.windowStartExclusive, 1));
   const iWvr = calendar.lowerBound(shiftDays(p.wvrStartExclusive, 1));
   const iDelisted = p.delistingDate === null ? Number.MAX_SAFE_INTEGER : calendar.lowerBound(p.delistingDate);
   let iFirst = Math.max(iWindow, calendar.lowerBound(p.listingDate));
+  // From the first record, or the window's first day when the records start later (those days are gaps).
+  const start = Math.min(n > 0 ? calendar.lowerBound(dates[0]!) : days.length, iFirst);
+  const velocities = new Float64Array(Math.max(0, end - start));
   const ffAt = p.freeFloatChanges.map((c) => calendar.lowerBound(c.date));
   let ff = p.freeFloat;
   let q = 0;

@@ -28,6 +28,15 @@ describe('§3 average market cap', () => {
     expect(check(r, 'hsci-average-daily').detail).toMatch(/3 trading day\(s\) without data left out/);
   });
 
+  it('counts the days before a late first record as gaps, and an empty history as all gaps', () => {
+    const late = metricsOf({ day: (d) => (d < '2024-07-08' ? null : {}) });
+    expect(late.average).toMatchObject({ dataGapDays: 5, daysUsed: 256, windowStart: '2024-07-01' });
+    const empty = metricsOf({ day: () => null });
+    expect(empty.average).toMatchObject({ dataGapDays: 261, daysUsed: 0, avgMarketCapHkd: null });
+    expect(empty.universe.rule).toBe('hsci-universe-trading');
+    expect(empty.liquidity.pass).toBe(false);
+  });
+
   it('uses month-end caps under hsci-2024 (a suspended month-end falls back to the month\'s last trading day)', () => {
     const capOf = (d: string) => (Number(d.slice(5, 7)) * 1e9);
     const r = metricsOf({
