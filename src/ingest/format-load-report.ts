@@ -7,7 +7,8 @@ export const PRINTED_ISSUES = 20;
 /** The summary line of one file: `FILE: N rows read, N stored, N rejected` (stdout). */
 export function formatSummaryLine(summary: LoadSummary): string {
   const base = `${summary.file}: ${summary.rowsRead} rows read, ${summary.rowsStored} stored, ${summary.rowsRejected} rejected`;
-  return summary.status === 'rejected' ? `${base}; file rejected, nothing from it was stored` : base;
+  if (summary.status === 'rejected') return `${base}; file rejected, nothing from it was stored`;
+  return summary.notes?.length ? `${base}; ${summary.notes.join('; ')}` : base;
 }
 
 /** The issue lines of one file (stderr): the file-level reason first, then at most `max` row issues. */

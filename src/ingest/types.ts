@@ -33,6 +33,8 @@ export interface LoadSummary {
   readonly issueCount: number;
   /** Why the whole file was rejected (wrong header, strict failure, missing file, ...). */
   readonly fileIssue?: InputIssue;
+  /** Counts worth a word that are not issues (dayquot: "N rows for codes not in securities"). */
+  readonly notes?: readonly string[];
 }
 
 /** One input kind: `hkconnect ingest KIND FILE...`. */
