@@ -89,7 +89,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
     changes.set(c.code, list);
   }
 
-  const series = scanDailyWindow(store.sqlite, start, cutoff, hash);
+  const series = scanDailyWindow(store.sqlite, securities.map((x) => x.code), start, cutoff, hash);
   return { calendar, cutoffTradingDay, securities, changes, series, hsciBefore, southboundBefore, fingerprint: hash.digest('hex'), warnings };
 }
 

@@ -24,12 +24,14 @@ export function formatHkd(hkd: number): string {
 
 /** "coverage 95.3%, 1.3 points past the 94% line" or "... inside the 94% line". */
 export function describeCoverage(coverage: number, line: number): string {
+  if (coverage === line) return `coverage ${formatPercent(coverage)}, exactly on the ${formatPercent(line, lineDigits(line))} line`;
   const side = coverage > line ? 'past' : 'inside';
   return `coverage ${formatPercent(coverage)}, ${formatPoints(coverage, line)} points ${side} the ${formatPercent(line, lineDigits(line))} line`;
 }
 
 /** "average HK$4.52bn, HK$0.52bn above the HK$4bn line". */
 export function describeMoney(label: string, valueHkd: number, lineHkd: number): string {
+  if (valueHkd === lineHkd) return `${label} ${formatHkd(valueHkd)}, exactly on the ${formatLineHkd(lineHkd)} line`;
   const side = valueHkd >= lineHkd ? 'above' : 'below';
   return `${label} ${formatHkd(valueHkd)}, ${formatHkd(Math.abs(valueHkd - lineHkd))} ${side} the ${formatLineHkd(lineHkd)} line`;
 }

@@ -74,7 +74,7 @@ export function checkWvr(metrics: SecurityMetrics, effectiveDate: IsoDate, m: Me
   const cap = w.avgMarketCapHkd !== null && w.passesCap;
   const turnover = w.passesTurnover;
   const figures = `WVR ${p.windowDays}-day average ${w.avgMarketCapHkd === null ? 'n/a' : formatHkd(w.avgMarketCapHkd)}, turnover ${formatHkd(w.turnoverHkd)}`;
-  if (cap && turnover && seasoned) return { pass: true, failedRule: '', summary: `${figures}: WVR tests passed, seasoned on ${w.seasonedOn}`, pendingOn: null, checks: [seasoning] };
+  if (cap && turnover && seasoned) return { pass: true, failedRule: '', summary: `${figures}: WVR tests passed, seasoned by the effective date ${effectiveDate}`, pendingOn: null, checks: [seasoning] };
   if (!cap) {
     const d = w.avgMarketCapHkd === null ? 'no average' : describeMoney(`${p.windowDays}-day average`, w.avgMarketCapHkd, p.avgMarketCapHkd);
     return { pass: false, failedRule: 'sb-wvr-183d-cap', summary: `WVR ${d}`, pendingOn: null, checks: [seasoning] };
