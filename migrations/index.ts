@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-22T0001-initial.js';
+import * as diffs from './2026-11-22T0400-diffs.js';
 
 /**
  * Every migration, by name (timestamp first so that names sort in order).
@@ -8,4 +9,5 @@ import * as initial from './2026-11-22T0001-initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0001-initial': initial,
+  '2026-11-22T0400-diffs': diffs,
 };

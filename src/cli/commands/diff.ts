@@ -1,14 +1,42 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { JobError } from '../../domain/errors.js';
+import { withStore } from '../with-store.js';
+import { CHANNELS, type Channel } from '../../domain/types.js';
+import { DIFF_FORMATS, type DiffFormat } from '../../report/render-diff.js';
+import { requireDate } from './screen.js';
 
-// Placeholder until its issue lands: registered so the command set is visible in --help.
-export function diffCommand(_ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
+interface DiffArgs extends GlobalOptions {
+  cutoff?: string;
+  official?: string;
+  channel?: Channel;
+  methodology?: string;
+  format?: DiffFormat;
+}
+
+/**
+ * `hkconnect diff --cutoff DATE --official FILE`: the predicted lists against an official announcement,
+ * per list hits / missed / extra with precision and recall, each mismatch explained; the diff is stored.
+ */
+export function diffCommand(ctx: CliContext): CommandModule<GlobalOptions, DiffArgs> {
   return {
     command: 'diff',
-    describe: '(diff: not built yet)',
-    handler: async () => {
-      throw new JobError('diff is not built yet.');
+    describe: 'Compare the predicted lists with an official announcement (hits, missed, extra, precision, recall)',
+    builder: (y) =>
+      y
+        .option('cutoff', { type: 'string', demandOption: true, describe: 'the review cut-off C (YYYY-MM-DD)' })
+        .option('official', { type: 'string', describe: 'the official file: list,code CSV; an SSE/SZSE notice CSV; a Southbound list (JSON or CSV). Default: the changes stored by ingest official' })
+        .option('channel', { choices: CHANNELS, describe: 'the channel of a notice or list file that names none' })
+        .option('methodology', { type: 'string', describe: 'methodology id (default hsci-2025)' })
+        .option('format', { choices: DIFF_FORMATS, default: 'table' as DiffFormat, describe: 'output format' }) as never,
+    handler: async (argv) => {
+      const cutoff = requireDate(argv.cutoff, 'cutoff');
+      const { runDiff } = await import('../../jobs/diff.js');
+      const { renderDiff } = await import('../../report/render-diff.js');
+      const report = await withStore(argv, ctx, (store) => runDiff(store, {
+        cutoff, officialFile: argv.official, channel: argv.channel, methodology: argv.methodology, now: ctx.now(),
+      }));
+      ctx.stdout(renderDiff(report, argv.format ?? 'table'));
+      for (const w of report.warnings) ctx.stderr(`hkconnect: warning: ${w}\n`);
     },
   };
 }

@@ -4,6 +4,7 @@ import { queryRunsCommand } from './runs.js';
 import { queryHistoryCommand } from './history.js';
 import { queryConstituentsCommand } from './constituents.js';
 import { querySouthboundCommand } from './southbound.js';
+import { queryAccuracyCommand } from './accuracy.js';
 
 export type QueryFactory = (ctx: CliContext) => CommandModule<GlobalOptions, any>;
 
@@ -13,4 +14,5 @@ export const querySubcommands: QueryFactory[] = [
   queryHistoryCommand,
   queryConstituentsCommand,
   querySouthboundCommand,
+  queryAccuracyCommand,
 ];
