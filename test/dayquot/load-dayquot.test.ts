@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/db/connection.js';
 import { dateFromFileName, loadDayquotFile } from '../../src/ingest/load-dayquot.js';
 import { loadSharesFile } from '../../src/ingest/load-shares.js';
+import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { insertSecurities, makeTempDirs, openTestStore, readCalendar, readDaily, writeText } from './helpers.js';
 
 const REAL = resolve(__dirname, '../../../shared/fixtures/real');
@@ -146,6 +147,30 @@ describe('ingest dayquot: holiday reports', () => {
     expect(dateFromFileName('hkex-dayquot-d261001e-holiday.htm')).toBe('2026-10-01');
     expect(dateFromFileName('d261301e.htm')).toBeNull();
     expect(dateFromFileName('holiday.htm')).toBeNull();
+  });
+});
+
+describe('ingest dayquot: a malformed line in a report', () => {
+  const quote = (code: number, close: number) => ({
+    code, name: `S${code}`, previousClose: close, ask: close, high: close, sharesTraded: 10, close, bid: close, low: close, turnover: 10 * close,
+  });
+  const text = renderDailyQuotations({ date: '2026-09-02', quotes: [quote(1, 70), quote(5, 160)] }).replace(/(S5 +HKD +)160\.00/, '$11G0.00');
+
+  it('is skipped and reported with its line and field; the other rows load', async () => {
+    const file = writeText(dir, 'd260902e.htm', text, 'latin1');
+    const line = text.split('\n').findIndex((l) => l.includes('1G0.00')) + 1;
+    const summary = await loadDayquotFile(store, file, lenient);
+    expect(summary).toMatchObject({ status: 'loaded', rowsRead: 2, rowsStored: 1, rowsRejected: 1 });
+    expect(summary.issues).toEqual([{ file, line, field: 'previous close', reason: '"1G0.00" is not a number, "-" or "N/A"' }]);
+    expect(readDaily(store).filter((r) => r.date === '2026-09-02').map((r) => [r.code, r.market_cap_hkd])).toEqual([['00001', 70 * 3_829_975_732]]);
+  });
+
+  it('--strict rejects the whole report on it', async () => {
+    const file = writeText(dir, 'd260902e.htm', text, 'latin1');
+    const summary = await loadDayquotFile(store, file, { ...lenient, strict: true });
+    expect(summary).toMatchObject({ status: 'rejected', rowsStored: 0, fileIssue: { field: 'previous close' } });
+    expect(readDaily(store).filter((r) => r.date === '2026-09-02')).toEqual([]);
+    expect(readCalendar(store)).toEqual([]);
   });
 });
 
