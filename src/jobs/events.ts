@@ -1,12 +1,13 @@
 import type { Store } from '../db/connection.js';
 import { listSecurities } from '../db/repositories/securities.js';
 import { UsageError } from '../domain/errors.js';
-import type { AttributeChange, ChangeableField, InterimEvent, IsoDate } from '../domain/types.js';
+import type {
+  AttributeChange, ChangeableField, DailySeries, InterimEvent, IsoDate, SecurityAttributes, StockCode,
+} from '../domain/types.js';
 import { addDays } from '../domain/dates.js';
 import type { Methodology } from '../methodology/types.js';
 import { eventsSeriesStart, listInterimEvents, type HsciSnapshot } from '../rules/list-interim-events.js';
 import { loadCalendar } from './load-snapshot.js';
-import { scanDailyWindow } from './scan-daily-window.js';
 
 export interface EventsRequest {
   readonly from: IsoDate;
@@ -41,11 +42,49 @@ export async function listEventsFromStore(store: Store, req: EventsRequest): Pro
     warnings.push('no HSCI list loaded: fast entries and long-suspension deletions need one (hkconnect ingest hsci)');
   }
   const start = eventsSeriesStart(req.from, req.methodology);
-  const series = scanDailyWindow(store.sqlite, addDays(start, -1), req.to, null);
+  const codes = codesToLoad(securities, changes, hsciSnapshots, start, req.from);
+  const series = readSeriesOf(store, codes, start, req.to);
   const events = listInterimEvents({
     from: req.from, to: req.to, calendar, methodology: req.methodology, securities, changes, hsciSnapshots, series,
   });
   return { events, warnings };
+}
+
+/**
+ * The securities whose daily data the events need: every HSCI constituent of a list in force
+ * from `start` on (suspensions, fast-entry ranking), WVR companies, and recent IPOs.
+ * Reading only these, by primary key, beats a scan of the whole market's window.
+ */
+function codesToLoad(
+  securities: readonly SecurityAttributes[], changes: readonly AttributeChange[], snapshots: readonly HsciSnapshot[],
+  start: IsoDate, from: IsoDate,
+): string[] {
+  const codes = new Set<string>();
+  const inForceAtStart = snapshots.filter((x) => x.asOf <= start).at(-1)?.asOf ?? '';
+  for (const snap of snapshots) if (snap.asOf >= inForceAtStart) snap.codes.forEach((c) => codes.add(c));
+  const ipoFrom = addDays(from, -62);
+  for (const sec of securities) if (sec.wvr || sec.listingDate >= ipoFrom) codes.add(sec.code);
+  for (const c of changes) if (c.field === 'wvr') codes.add(c.code);
+  return [...codes].sort();
+}
+
+/** Daily series of `codes` over [start, to], one primary-key range read per code, columnar. */
+function readSeriesOf(store: Store, codes: readonly string[], start: IsoDate, to: IsoDate): Map<StockCode, DailySeries> {
+  const stmt = store.sqlite.prepare(
+    'SELECT date, market_cap_hkd, turnover_hkd, suspended FROM daily WHERE code = ? AND date >= ? AND date <= ? ORDER BY date',
+  ).raw(true);
+  const out = new Map<StockCode, DailySeries>();
+  for (const code of codes) {
+    const rows = stmt.all(code, start, to) as Array<[string, number, number, number]>;
+    if (rows.length === 0) continue;
+    out.set(code, {
+      dates: rows.map((r) => r[0]),
+      marketCapHkd: Float64Array.from(rows, (r) => r[1]),
+      turnoverHkd: Float64Array.from(rows, (r) => r[2]),
+      suspended: Uint8Array.from(rows, (r) => r[3]),
+    });
+  }
+  return out;
 }
 
 /** Every HSCI snapshot in `hsci_members`, each with its codes. */
