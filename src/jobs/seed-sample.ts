@@ -1,0 +1,98 @@
+import type { Store } from '../db/connection.js';
+import { JobError } from '../domain/errors.js';
+import type { IsoDate } from '../domain/types.js';
+import { generateSampleMarket, type SampleMarketSummary } from '../../seeds/sample-market/generate.js';
+import { SAMPLE_CUTOFF, SAMPLE_FIRST_DAY, SAMPLE_PRIOR_REVIEWS, type SampleSink } from '../../seeds/sample-market/types.js';
+
+export const SAMPLE_SOURCE = 'sample-market';
+/** A fixed load time keeps re-seeding byte-identical (the sample is data as of its cut-off). */
+const SAMPLE_LOADED_AT = `${SAMPLE_CUTOFF}T16:10:00+08:00`;
+
+/**
+ * Loads the synthetic sample market in one transaction with raw prepared statements, streaming the
+ * generator's rows straight into SQLite. Re-seeding replaces the previous sample (idempotent). Refuses a
+ * store that holds real securities: the sample's codes look like real codes and would mix with them.
+ */
+export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], scale = 1): SampleMarketSummary {
+  const db = store.sqlite;
+  const real = db.prepare('SELECT count(*) FROM securities WHERE synthetic = 0').pluck().get() as number;
+  if (real > 0) throw new JobError(`the store holds ${real} real securities; load the sample market into a fresh database (--db PATH).`);
+  const insertSecurity = db.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date, delisting_date, wvr,
+    secondary_listing, free_float, a_share_code, a_share_exchange, a_share_listing_date, stabilisation_end, sfc_high_concentration,
+    a_share_risk_alert, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
+  const insertShares = db.prepare('INSERT INTO shares_issued (code, date, shares_issued) VALUES (?, ?, ?)');
+  const daily = batchInsert(store, 'INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close, volume) VALUES', 7, 100);
+  const insertChange = db.prepare('INSERT INTO attribute_changes (code, date, field, value) VALUES (?, ?, ?, ?)');
+  const insertHsci = db.prepare('INSERT INTO hsci_members (as_of, code, segment) VALUES (?, ?, ?)');
+  const insertSouthbound = db.prepare('INSERT INTO southbound_members (as_of, channel, code, name) VALUES (?, ?, ?, ?)');
+  const insertSnapshot = db.prepare(`INSERT INTO list_snapshots (list, as_of, source, loaded_at) VALUES (?, ?, '${SAMPLE_SOURCE}', '${SAMPLE_LOADED_AT}')`);
+  const sink: SampleSink = {
+    security: (s, shares) => {
+      insertSecurity.run(s.code, s.name, s.board, s.type, s.currency, s.listingDate, s.delistingDate, s.wvr ? 1 : 0,
+        s.secondaryListing ? 1 : 0, s.freeFloat, s.aShareCode, s.aShareExchange, s.aShareListingDate, s.stabilisationEnd,
+        s.sfcHighConcentration ? 1 : 0, s.aShareRiskAlert ? 1 : 0);
+      insertShares.run(s.code, s.listingDate, shares);
+    },
+    daily: (code, date, cap, turnover, suspended, close, volume) => daily.add(code, date, cap, turnover, suspended, close, volume),
+    change: (c) => { insertChange.run(c.code, c.date, c.field, c.value); },
+    hsciMember: (asOf, code, segment) => { insertHsci.run(asOf, code, segment); },
+    southboundMember: (asOf, channel, code, name) => { insertSouthbound.run(asOf, channel, code, name); },
+  };
+  return db.transaction(() => {
+    removeSample(store);
+    for (const { effective } of SAMPLE_PRIOR_REVIEWS) for (const list of ['HSCI', 'SB_SH', 'SB_SZ']) insertSnapshot.run(list, effective);
+    // Building the secondary indexes of `daily` once at the end is about twice as fast as maintaining
+    // them row by row; their definitions are read back from the schema, so later migrations are kept.
+    const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'daily' AND sql IS NOT NULL`)
+      .all() as Array<{ name: string; sql: string }>;
+    for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+    const summary = generateSampleMarket(sink, { tradingDays, scale });
+    daily.flush();
+    for (const index of indexes) db.exec(index.sql);
+    return summary;
+  })();
+}
+
+/**
+ * Multi-row INSERT in batches of `rows`: one statement call per batch instead of per row roughly halves
+ * the statement overhead of a million-row load. Foreign keys hold: each security row is inserted at
+ * once, before any of its daily rows can reach a batch.
+ */
+function batchInsert(store: Store, head: string, columns: number, rows: number) {
+  const tuple = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  const full = store.sqlite.prepare(`${head} ${Array.from({ length: rows }, () => tuple).join(', ')}`);
+  const values: unknown[] = [];
+  return {
+    add(...row: unknown[]): void {
+      values.push(...row);
+      if (values.length === columns * rows) { full.run(values); values.length = 0; }
+    },
+    flush(): void {
+      if (values.length === 0) return;
+      store.sqlite.prepare(`${head} ${Array.from({ length: values.length / columns }, () => tuple).join(', ')}`).run(values);
+      values.length = 0;
+    },
+  };
+}
+
+/** Deletes a previously loaded sample (its securities cascade to their rows) and the lists it shipped. */
+function removeSample(store: Store): void {
+  const db = store.sqlite;
+  const asOfs = db.prepare(`SELECT DISTINCT as_of FROM list_snapshots WHERE source = ?`).pluck().all(SAMPLE_SOURCE) as string[];
+  for (const asOf of asOfs) {
+    db.prepare('DELETE FROM hsci_members WHERE as_of = ?').run(asOf);
+    db.prepare('DELETE FROM southbound_members WHERE as_of = ?').run(asOf);
+  }
+  db.prepare('DELETE FROM list_snapshots WHERE source = ?').run(SAMPLE_SOURCE);
+  db.prepare('DELETE FROM securities WHERE synthetic = 1').run();
+}
+
+/** `db seed --sample`: loads the sample and returns its summary sentence. */
+export function seedSampleMarket(store: Store, tradingDays: readonly IsoDate[]): string {
+  const r = loadSampleMarket(store, tradingDays);
+  const last = [...r.lists.values()].at(-1);
+  return `Loaded the synthetic sample market: ${r.securities} securities, ${r.dailyRows} daily rows `
+    + `(${SAMPLE_FIRST_DAY}..${SAMPLE_CUTOFF}), ${r.changes} dated changes, `
+    + `HSCI ${last?.hsci.size ?? 0} / SH ${last?.sh.size ?? 0} / SZ ${last?.sz.size ?? 0} in force from `
+    + `${SAMPLE_PRIOR_REVIEWS.at(-1)!.effective}.`;
+}
