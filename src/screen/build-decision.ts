@@ -18,7 +18,10 @@ export function buildDecision(p: HsciPlacement, sb: SouthboundScreen): SecurityD
     const v = sb.channels[ch];
     southbound[ch] = { before: v.before, after: v.after, path: v.path, rule: v.rule, reason: v.reason };
   }
-  const checks = [...p.metrics.checks, ...p.verdict.checks, ...(p.segmentCheck ? [p.segmentCheck] : []), ...sb.checks];
+  // The screen re-states some per-security rules as it applies them; the rules' own outcome is kept once.
+  const seen = new Set(p.metrics.checks.map((c) => c.rule));
+  const own = p.verdict.checks.filter((c) => !seen.has(c.rule));
+  const checks = [...p.metrics.checks, ...own, ...(p.segmentCheck ? [p.segmentCheck] : []), ...sb.checks];
   const borderline = p.verdict.borderline || sb.nearLines.length > 0;
   return {
     code: p.metrics.code,

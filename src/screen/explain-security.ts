@@ -37,7 +37,7 @@ export function buildExplanation(result: ReviewResult, metrics: SecurityMetrics,
     wvr: metrics.wvr, aPlusH: metrics.aPlusH,
     hsci: {
       hsciOutcome: decision.hsciOutcome, wasConstituent: decision.wasConstituent, isConstituent: decision.isConstituent,
-      segmentBefore: decision.segmentBefore, segmentAfter: decision.segmentAfter, reason: hsciRow?.reason ?? decision.summary.split('; ')[0]!,
+      segmentBefore: decision.segmentBefore, segmentAfter: decision.segmentAfter, reason: hsciRow?.reason ?? decision.summary.split('; ')[0]!.replace(/^HSCI [A-Z_]+( \([A-Z]+\))?: /, ''),
     },
     southbound: decision.southbound,
     pending: result.pending.filter((p) => p.code === decision.code),
