@@ -9,7 +9,7 @@ import {
   closeAbandonedScheduledRuns, findScheduledSuccess, readLastRunId, recordScheduledFailure,
 } from './schedule-runs.js';
 import {
-  DEFAULT_COMPLETE_FRACTION, type PassOutcome, type SchedulePassOptions, type StepOutcome,
+  DEFAULT_COMPLETE_FRACTION, type PassOutcome, type ReviewRun, type SchedulePassOptions, type StepOutcome,
 } from './schedule-types.js';
 
 /**
@@ -93,19 +93,12 @@ async function runAndReport(store: Store, plan: RunPlan, options: SchedulePassOp
   const lastId = await readLastRunId(store);
   const startedAt = options.now();
   say(options, `starting ${plan.label}`);
+  let run: ReviewRun;
   try {
-    const run = await options.runReview(store, {
+    run = await options.runReview(store, {
       cutoff: plan.cutoff, trigger: 'schedule', now: startedAt,
       ...(options.methodology ? { methodology: options.methodology } : {}),
     });
-    say(options, `run ${run.runId} succeeded: ${plan.label}`);
-    const written = writeRunReports(options.reportsDir, plan.preview ? 'preview' : 'review', run.runId, run.result, options.render);
-    if (written.files.length > 0) say(options, `run ${run.runId} reports: ${written.files.join(', ')}`);
-    for (const e of written.errors) say(options, `run ${run.runId} error: ${e}`);
-    return {
-      status: 'ran', cutoff: plan.cutoff, kind: run.result.kind, runId: run.runId,
-      files: written.files, reportErrors: written.errors,
-    };
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     const runId = await recordScheduledFailure(store, lastId, {
@@ -115,6 +108,15 @@ async function runAndReport(store: Store, plan: RunPlan, options: SchedulePassOp
     say(options, `run ${runId} failed: ${plan.label}: ${error.replace(/\.$/, '')}; will retry on the next pass`);
     return { status: 'failed', cutoff: plan.cutoff, runId, error };
   }
+  say(options, `run ${run.runId} succeeded: ${plan.label}`);
+  // The run stands even when a report cannot be written: the failure is logged and the pass is not ok.
+  const written = writeRunReports(options.reportsDir, plan.preview ? 'preview' : 'review', run.runId, run.result, options.render);
+  if (written.files.length > 0) say(options, `run ${run.runId} reports: ${written.files.join(', ')}`);
+  for (const e of written.errors) say(options, `run ${run.runId} error: ${e}`);
+  return {
+    status: 'ran', cutoff: plan.cutoff, kind: run.result.kind, runId: run.runId,
+    files: written.files, reportErrors: written.errors,
+  };
 }
 
 /** One sentence for a pass that was not ok (a run failed, or its reports were not written). */

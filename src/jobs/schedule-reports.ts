@@ -20,14 +20,18 @@ export interface WrittenReports {
 /**
  * Writes a run's reports into `dir` with dated names (`review-2026-06-30-run12.json`, ...). Each
  * file goes to a temporary name first and is renamed into place, so a reader never sees half a
- * report. A format that fails is reported and the others are still written.
+ * report. A format that fails is reported and the others are still written. Never throws.
  */
 export function writeRunReports(
   dir: string, kind: 'review' | 'preview', runId: number, result: ReviewResult, render: RenderReviewFn,
 ): WrittenReports {
-  mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   const errors: string[] = [];
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    return { files, errors: [`reports directory ${dir} cannot be created: ${err instanceof Error ? err.message : String(err)}`] };
+  }
   for (const format of SCHEDULE_REPORT_FORMATS) {
     const path = join(dir, reportFileName(kind, result.cutoff, runId, format));
     try {

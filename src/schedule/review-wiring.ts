@@ -1,4 +1,3 @@
-import { JobError } from '../domain/errors.js';
 import type { ReviewCutoffs } from '../jobs/schedule-plan.js';
 import type { RenderReviewFn } from '../jobs/schedule-reports.js';
 import type { RunReviewFn } from '../jobs/schedule-types.js';
@@ -27,9 +26,8 @@ export async function loadScheduleWiring(methodologyId: string | undefined): Pro
   };
 }
 
-/** The review job of the screen work (src/jobs/run-review.ts). */
+/** The review job of the screen work (src/jobs/run-review.ts): it records each run in `runs` itself. */
 export async function loadRunReview(): Promise<RunReviewFn> {
-  return async () => {
-    throw new JobError('the review job (src/jobs/run-review.ts) is not built yet.');
-  };
+  const { runReview } = await import('../jobs/run-review.js');
+  return (store, request) => runReview(store, request);
 }

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { openStore } from '../../src/db/connection.js';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readSeedCalendar, seedCalendar } from '../../src/jobs/seed-calendar.js';
 import { addDaily, cleanTempDirs, makeTempDir, openMarket } from './schedule-fixture.js';
 
 afterEach(cleanTempDirs);
@@ -41,6 +43,59 @@ describe('hkconnect schedule --once through runCli', () => {
     const code = await runCli(['schedule', '--once', '--now', '2026-06-30T18:00:00+08:00', '--db', db], ctx);
     expect(code).toBe(0);
     expect(out.join('')).toBe('2026-06-30T18:00:00+08:00 quarterly review 2026-03-31: no trading day on or before 2026-03-31 in the calendar\n');
+  });
+
+  it('with complete data: runs the real review once, writes its dated reports, and the next pass has nothing to do', async () => {
+    const dir = makeTempDir();
+    const db = join(dir, 'store.db');
+    const reports = join(dir, 'reports');
+    const store = await openMarket(db);
+    seedCalendar(store, readSeedCalendar()); // the real review needs the calendar through the effective date
+    addDaily(store, '2026-06-29', 10);
+    addDaily(store, '2026-06-30', 10);
+    await store.close();
+    const first = context();
+    const code = await runCli(['schedule', '--once', '--now', '2026-07-02T09:00', '--db', db, '--reports', reports], first.ctx);
+    expect(first.err.join('')).toBe('');
+    expect(code).toBe(0);
+    const names = ['json', 'csv', 'html'].map((e) => `review-2026-06-30-run1.${e}`);
+    expect(first.out.join('')).toBe([
+      '2026-07-02T09:00:00+08:00 starting semi-annual review 2026-06-30',
+      '2026-07-02T09:00:00+08:00 run 1 succeeded: semi-annual review 2026-06-30',
+      `2026-07-02T09:00:00+08:00 run 1 reports: ${names.map((n) => join(reports, n)).join(', ')}`,
+      '',
+    ].join('\n'));
+    expect(readdirSync(reports).sort()).toEqual([...names].sort());
+    const json = JSON.parse(readFileSync(join(reports, names[0]!), 'utf8'));
+    expect([json.cutoff, json.kind, json.methodology]).toEqual(['2026-06-30', 'semi-annual', 'hsci-2025']);
+    expect(readFileSync(join(reports, names[2]!), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+
+    const second = context();
+    expect(await runCli(['schedule', '--once', '--now', '2026-07-02T09:30', '--db', db, '--reports', reports], second.ctx)).toBe(0);
+    expect(second.out.join('')).toBe('2026-07-02T09:30:00+08:00 nothing to do: semi-annual review 2026-06-30 done in run 1\n');
+    const runs = context();
+    await runCli(['query', 'runs', '--format', 'json', '--db', db], runs.ctx);
+    expect(JSON.parse(runs.out.join(''))).toMatchObject([
+      { id: 1, cutoff: '2026-06-30', kind: 'semi-annual', startedAt: '2026-07-02T01:00:00.000Z', status: 'succeeded', trigger: 'schedule' },
+    ]);
+  });
+
+  it('a run whose reports cannot be written exits 1 with one sentence; the run itself stands', async () => {
+    const dir = makeTempDir();
+    const db = join(dir, 'store.db');
+    const store = await openMarket(db);
+    seedCalendar(store, readSeedCalendar());
+    addDaily(store, '2026-06-29', 10);
+    addDaily(store, '2026-06-30', 10);
+    await store.close();
+    writeFileSync(join(dir, 'taken'), 'a file where the reports directory should be\n');
+    const { ctx, out, err } = context();
+    expect(await runCli(['schedule', '--once', '--now', '2026-07-02T09:00', '--db', db, '--reports', join(dir, 'taken')], ctx)).toBe(1);
+    expect(out.join('')).toMatch(/run 1 succeeded: semi-annual review 2026-06-30\n.* run 1 error: reports directory .*taken cannot be created: /);
+    expect(err.join('')).toMatch(/^hkconnect: run 1: reports directory .*taken cannot be created: .+\n$/);
+    const runs = context();
+    await runCli(['query', 'runs', '--format', 'json', '--db', db], runs.ctx);
+    expect(JSON.parse(runs.out.join(''))).toMatchObject([{ id: 1, cutoff: '2026-06-30', status: 'succeeded', trigger: 'schedule' }]);
   });
 
   it.each([
