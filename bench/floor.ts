@@ -52,6 +52,14 @@ export function loadDailyFloor(sqlite: BetterSqlite3.Database, csvPath: string):
 export const WINDOW_AGGREGATE_SQL =
   'SELECT code, avg(market_cap_hkd), sum(turnover_hkd), count(*) FROM daily WHERE date > ? AND date <= ? AND suspended = 0 GROUP BY code';
 
+/**
+ * Not the floor, for information: the same aggregate with the securities table driving one
+ * primary-key range seek per code (CROSS JOIN fixes the loop order), instead of SQLite's own plan
+ * (the date index, then a temporary B-tree to group). Shows what the window scan could cost.
+ */
+export const AGGREGATE_BY_CODE_SQL =
+  'SELECT s.code, avg(d.market_cap_hkd), sum(d.turnover_hkd), count(*) FROM securities s CROSS JOIN daily d ON d.code = s.code WHERE d.date > ? AND d.date <= ? AND d.suspended = 0 GROUP BY s.code';
+
 /** The screen's floor: one grouped aggregate over the window (from, to]. */
 export function aggregateWindowFloor(sqlite: BetterSqlite3.Database, fromExclusive: string, toInclusive: string): { ms: number; groups: number } {
   const t0 = performance.now();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { MarketFiles } from './market-cache.js';
 import { measureInProcess, measureProcess, type Measurement } from './measure.js';
-import { aggregateWindowFloor } from './floor.js';
+import { AGGREGATE_BY_CODE_SQL, aggregateWindowFloor } from './floor.js';
 import { addSecuritiesAndLists, copyStore, loadDailyDirect, type BenchPaths, type Notes } from './prepare-stores.js';
 
 /** The dates of the benchmarked review. */
@@ -25,6 +25,8 @@ export interface MarketMeasurements {
   readonly ingest: Measurement;
   readonly floorLoad: Measurement;
   readonly floorAggregateInProcess: Measurement;
+  /** Not the floor: the same aggregate driven by securities (a primary-key range per code), to show the better plan. */
+  readonly aggregateByCodeInProcess: Measurement;
   readonly floorAggregate: Measurement;
   readonly screenFull: Measurement;
   readonly screenPreview: Measurement;
@@ -39,6 +41,7 @@ export interface MarketRunContext {
   readonly workDir: string;
   readonly seededDb: string;
   readonly runs: number;
+  readonly loadRuns: number;
   readonly notes: Notes;
 }
 
@@ -80,7 +83,7 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
   const fresh = () => copyStore(ready, loadDb);
   const ingest = measureProcess({
     // No warm-up: the CSV is in the page cache from generation, and each run loads a fresh store.
-    label: 'ingest daily', runs, cwd: paths.root, before: fresh, warmups: 0,
+    label: 'ingest daily', runs: ctx.loadRuns, cwd: paths.root, before: fresh, warmups: 0,
     args: () => [paths.cli, '--db', loadDb, 'ingest', 'daily', files.dailyCsv],
   });
   if (ingest.ok) {
@@ -92,12 +95,15 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
     loadDailyDirect(loaded, files);
   }
   const floorLoad = measureProcess({
-    label: 'floor: split reader + prepared INSERT', runs, cwd: paths.root, before: fresh, parts: jsonParts, warmups: 0,
+    label: 'floor: split reader + prepared INSERT', runs: ctx.loadRuns, cwd: paths.root, before: fresh, parts: jsonParts, warmups: 0,
     args: () => [ctx.floorWorker, 'load', loadDb, files.dailyCsv],
   });
   const sqlite = new BetterSqlite3(loaded, { readonly: true });
   const floorAggregateInProcess = measureInProcess('floor: window aggregate (in-process)', runs, () => {
     aggregateWindowFloor(sqlite, dates.windowFrom, dates.cutoff);
+  });
+  const aggregateByCodeInProcess = measureInProcess('info: aggregate by code ranges (in-process)', runs, () => {
+    sqlite.prepare(AGGREGATE_BY_CODE_SQL).all(dates.windowFrom, dates.cutoff);
   });
   sqlite.close();
   const cli = (label: string, args: readonly string[], describe?: (s: string) => string) =>
@@ -107,6 +113,7 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
     ingest,
     floorLoad,
     floorAggregateInProcess,
+    aggregateByCodeInProcess,
     floorAggregate: measureProcess({
       label: 'floor: window aggregate (process)', runs, cwd: paths.root, parts: jsonParts,
       args: () => [ctx.floorWorker, 'aggregate', loaded, dates.windowFrom, dates.cutoff],

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 /** The bench's command line (`npm run bench -- --quick`, `--scale`, `--runs N`, ...). */
 export interface BenchOptions {
   readonly runs: number;
+  /** Runs of the two loads (each takes tens of seconds at full size; fewer keeps the default run short). */
+  readonly loadRuns: number;
   readonly securities: number;
   readonly years: number;
   /** The data's last day; the review cut-off is the last 30 June / 31 December on or before it. */
@@ -16,9 +18,10 @@ export interface BenchOptions {
   readonly write: boolean;
 }
 
-export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--securities N] [--years N] [--end DATE]
+export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--load-runs N] [--securities N] [--years N] [--end DATE]
                         [--seed N] [--scale] [--profile] [--no-write]
-  --quick      3 runs each instead of 5 (and no scale table)
+  --quick      3 runs each instead of 5, 1 load run instead of 3 (and no scale table)
+  --load-runs  runs of ingest daily and of the load floor (default 3)
   --scale      also the scale table: 1x/2x/4x securities, 2/5/10 years (slow: ~12 M rows to generate and load)
   --profile    CPU-profile ingest and the full screen; print the top self-time functions`;
 
@@ -29,6 +32,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false },
       runs: { type: 'string' },
+      'load-runs': { type: 'string' },
       securities: { type: 'string', default: '2700' },
       years: { type: 'string', default: '2' },
       end: { type: 'string', default: '2026-06-30' },
@@ -49,6 +53,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.end!)) throw new Error(`--end must be YYYY-MM-DD\n${USAGE}`);
   return {
     runs: int('runs', values.runs ?? (values.quick ? '3' : '5'), 1),
+    loadRuns: int('load-runs', values['load-runs'] ?? (values.quick ? '1' : '3'), 1),
     securities: int('securities', values.securities, 10),
     years: int('years', values.years, 1),
     end: values.end!,

@@ -20,7 +20,7 @@ export function renderResultsMarkdown(r: BenchResults): string {
   const out: string[] = [
     `# Bench results ${r.date} (${r.gitSha})`,
     '',
-    `Node ${r.node}, ${r.cpus} x ${r.cpuModel}; ${r.runs} runs each (median (min-max)), whole process unless marked in-process.`,
+    `Node ${r.node}, ${r.cpus} x ${r.cpuModel}; ${r.runs} runs each, ${r.loadRuns} for the loads (median (min-max)), whole process unless marked in-process.`,
     `Market: ${fmt(r.market.securities)} securities, ${fmt(r.market.dailyRows)} daily rows ${r.market.firstDay}..${r.market.lastDay};`
       + ` cut-off ${r.dates.cutoff}, window (${r.dates.windowFrom}, ${r.dates.cutoff}] = ${fmt(m.windowRows)} rows; preview ${r.dates.preview}; code ${r.dates.code}.`,
     '',
@@ -34,6 +34,7 @@ export function renderResultsMarkdown(r: BenchResults): string {
     measurementRow(m.screenPreview, `${fmt(m.screenPreview.wallMs.median / m.floorAggregate.wallMs.median, 2)}x floor`),
     measurementRow(m.floorAggregate, `in-process ${m.floorAggregate.parts?.ms ? spread(m.floorAggregate.parts.ms) : '-'}`),
     measurementRow(m.floorAggregateInProcess, 'in-process, warm'),
+    measurementRow(m.aggregateByCodeInProcess, 'not the floor: PK range per code'),
     measurementRow(m.explain),
     measurementRow(m.queryHistory),
     measurementRow(m.help),

@@ -23,6 +23,7 @@ export interface BenchResults {
   readonly cpus: number;
   readonly cpuModel: string;
   readonly runs: number;
+  readonly loadRuns: number;
   /** os.loadavg() before and after: figures taken on a busy machine are not comparable. */
   readonly loadAverage: { start: number[]; end: number[] };
   readonly market: { securities: number; dailyRows: number; firstDay: string; lastDay: string; hash: string };

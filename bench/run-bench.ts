@@ -35,8 +35,8 @@ async function main(opts: BenchOptions): Promise<void> {
   const files = ensureMarketFiles(cacheDir, { securities: opts.securities, tradingDays, seed: opts.seed });
   const code = readFileSync(files.hsciCsv, 'utf8').split('\n')[1]!.split(',')[0]!;
   const dates = chooseReviewDates(tradingDays, files.lastDay, code);
-  const ctx: MarketRunContext = { paths, floorWorker: join(root, 'dist/bench/floor-worker.js'), workDir, seededDb, runs: opts.runs, notes };
-  log(`measuring ${files.dailyRows} rows, ${opts.runs} runs each`);
+  const ctx: MarketRunContext = { paths, floorWorker: join(root, 'dist/bench/floor-worker.js'), workDir, seededDb, runs: opts.runs, loadRuns: opts.loadRuns, notes };
+  log(`measuring ${files.dailyRows} rows, ${opts.runs} runs each (${opts.loadRuns} for the loads)`);
   const measurements = measureMarket(ctx, files, dates);
   const m = measurements;
   const targets = evaluateTargets({
@@ -59,6 +59,7 @@ async function main(opts: BenchOptions): Promise<void> {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     runs: opts.runs,
+    loadRuns: opts.loadRuns,
     loadAverage: { start: loadStart, end: loadEnd },
     market: { securities: files.securities, dailyRows: files.dailyRows, firstDay: files.firstDay, lastDay: files.lastDay, hash: files.hash },
     dates,
