@@ -42,7 +42,7 @@ export function runSimpleReview(
     const m = metrics.get(s.code)!;
     const c = coverage.get(s.code)!;
     if (!m.liquid || m.longSuspended) return false;
-    if (previous === null) return c <= LINES.bootstrap;
+    if (previous === null) return c <= LINES.bootstrap && !s.sfcHighConcentration;
     if (previous.hsci.has(s.code)) return c <= LINES.keep;
     return c <= LINES.add && !m.suspendedOnCutoff && !s.sfcHighConcentration;
   });

@@ -43,7 +43,7 @@ export function buildSpecials(): { specs: SampleSpec[]; changes: SampleChange[] 
     makeSpec({ code: '03906', name: 'SYN Just In 5.05bn', levelHkd: 5.05e9, ...q, tags: ['sb-line', 'sb-above-entry'], force: { hsci: 'SMALL', sh: false, sz: false } }),
     // §4 suspensions and §3 prolonged suspension
     makeSpec({ code: '03907', name: 'SYN Long Suspended (since 2026-02-16)', levelHkd: 9e9, suspensions: [['2026-02-16', '2026-12-31']], tags: ['suspension', 'long-suspension'], force: { hsci: 'SMALL', sh: true, sz: true } }),
-    makeSpec({ code: '03908', name: 'SYN Briefly Suspended Constituent', levelHkd: 14e9, suspensions: [['2026-05-04', '2026-12-31']], tags: ['suspension', 'suspended-on-cutoff-short'] }),
+    makeSpec({ code: '03908', name: 'SYN Briefly Suspended Constituent', levelHkd: 14e9, suspensions: [['2026-06-15', '2026-12-31']], tags: ['suspension', 'suspended-on-cutoff-short'] }),
     makeSpec({ code: '03909', name: 'SYN Suspended At Cut-off', levelHkd: 12e9, suspensions: [['2026-06-22', '2026-07-31']], tags: ['suspension', 'suspended-on-cutoff-short'], force: { hsci: 'none' } }),
     makeSpec({ code: '03910', name: 'SYN Resumed After 5 Months', levelHkd: 15e9, suspensions: [['2025-05-02', '2025-09-30']], tags: ['suspension', 'resumed-after-prolonged'] }),
     makeSpec({ code: '03912', name: 'SYN Short Suspensions', levelHkd: 7e9, suspensions: [['2025-08-11', '2025-08-15'], ['2026-01-05', '2026-01-06']], tags: ['suspension', 'short-suspension'] }),
