@@ -134,5 +134,6 @@ export function parseText(cell: string, maxChars = 200): string | Bad {
 
 /** Shortens a cell for a message, so that a 5 MB cell never floods the terminal. */
 export function clip(s: string, max = 40): string {
-  return s.length <= max ? s : `${s.slice(0, max)}... (${s.length} characters)`;
+  const shown = (s.length <= max ? s : s.slice(0, max)).replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return s.length <= max ? shown : `${shown}... (${s.length} characters)`;
 }

@@ -2,7 +2,7 @@ import type { Store } from '../db/connection.js';
 import { readCsvRows } from './csv-rows.js';
 import { readKnownCodes, readTradingDayCheck } from './load-lookups.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
-import { storeRow } from './store-row.js';
+import { reportRefusedRow } from './store-row.js';
 import { createDailyRow, DAILY_COLUMNS, dailyKeyOf, DailyRowParser } from './parse-daily.js';
 import type { IngestOptions, LoadSummary } from './types.js';
 
@@ -36,7 +36,12 @@ async function loadDailyRows(run: LoadRun): Promise<void> {
         return run.reject({ line, field: 'code', reason: `an earlier line of this file already gives ${row.code} on ${row.date}` });
       }
       seen.add(key);
-      storeRow(run, line, () => upsert.run(row.code, row.date, row.marketCapHkd, row.turnoverHkd, row.suspended ? 1 : 0, row.close, row.volume));
+      try {
+        upsert.run(row.code, row.date, row.marketCapHkd, row.turnoverHkd, row.suspended ? 1 : 0, row.close, row.volume);
+      } catch (err) {
+        return reportRefusedRow(run, line, err);
+      }
+      run.rowsStored++;
     };
   });
 }

@@ -33,6 +33,7 @@ export function createDailyRow(): DailyRow {
 export class DailyRowParser {
   private readonly dates = new Map<string, { date: string; ordinal: number } | Bad>();
   private readonly ordinals = new Map<string, number>();
+  private readonly codes = new Map<string, string | Bad>();
   private readonly at: { date: number; code: number; cap: number; turnover: number; suspended: number; close: number; volume: number };
 
   constructor(index: ColumnIndex, private readonly calendar: TradingDayCheck, private readonly knownCodes: ReadonlySet<string>) {
@@ -47,9 +48,8 @@ export class DailyRowParser {
     const at = this.at;
     const date = this.parseTradingDate(fields[at.date]!);
     if (date instanceof Bad) return { line, field: 'date', reason: date.reason };
-    const code = parseCode(fields[at.code]!);
+    const code = this.parseKnownCode(fields[at.code]!);
     if (code instanceof Bad) return { line, field: 'code', reason: code.reason };
-    if (!this.knownCodes.has(code)) return { line, field: 'code', reason: `${code} is not a known security (load it with \`ingest securities\` first)` };
     const cap = parseMoneyHkd(fields[at.cap]!);
     if (cap instanceof Bad) return { line, field: 'market_cap_hkd', reason: cap.reason };
     const turnover = parseMoneyHkd(fields[at.turnover]!);
@@ -83,6 +83,18 @@ export class DailyRowParser {
     }
     // Bounded: a hostile file of distinct garbage dates must not grow the cache without limit.
     if (this.dates.size < 100_000) this.dates.set(cell, answer);
+    return answer;
+  }
+
+  /** A known code from a cell, cached per distinct cell (a file repeats a few thousand codes). */
+  private parseKnownCode(cell: string): string | Bad {
+    const cached = this.codes.get(cell);
+    if (cached !== undefined) return cached;
+    const code = parseCode(cell);
+    const answer = code instanceof Bad || this.knownCodes.has(code)
+      ? code
+      : new Bad(`${code} is not a known security (load it with \`ingest securities\` first)`);
+    if (this.codes.size < 100_000) this.codes.set(cell, answer);
     return answer;
   }
 
