@@ -85,7 +85,8 @@ async function runLocked(store: Store, plan: RunPlan, options: SchedulePassOptio
     return runAndReport(store, plan, options);
   });
   if (outcome.acquired) return outcome.value;
-  say(options, `${plan.label}: another run holds the review lock (${outcome.holder}, until ${outcome.expiresAt}); will retry`, true);
+  const until = outcome.expiresAt ? `, until ${formatHongKongInstant(new Date(outcome.expiresAt))}` : '';
+  say(options, `${plan.label}: another run holds the review lock (${outcome.holder}${until}); will retry`, true);
   return { status: 'busy', cutoff: plan.cutoff, holder: outcome.holder };
 }
 

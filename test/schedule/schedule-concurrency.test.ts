@@ -42,7 +42,7 @@ describe('never two runs at once', () => {
     const opts = passOptions(AFTER, review, reports);
     expect((await runSchedulePass(store, opts)).review).toEqual({ status: 'busy', cutoff: '2026-06-30', holder: 'screen@host:1' });
     expect(opts.lines).toEqual([
-      '2026-07-02T09:00:00+08:00 semi-annual review 2026-06-30: another run holds the review lock (screen@host:1, until 2026-07-02T02:00:00.000Z); will retry',
+      '2026-07-02T09:00:00+08:00 semi-annual review 2026-06-30: another run holds the review lock (screen@host:1, until 2026-07-02T10:00:00+08:00); will retry',
     ]);
     expect(review.calls).toEqual([]);
     expect(readJobLock(store, REVIEW_LOCK)?.holder).toBe('screen@host:1');
