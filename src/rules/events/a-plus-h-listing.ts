@@ -21,7 +21,7 @@ export function findAPlusHListings(ctx: EventContext): InterimEvent[] {
       : `stabilisation assumed ended ${facts.stabilisationEnd} (listing + ${ctx.m.southbound.aPlusH.stabilisationDays} days)`;
     const aShare = facts.aShareSeasonedOn === null
       ? 'A share already listed'
-      : `A share (${facts.exchange}) ${ctx.m.southbound.aPlusH.aShareSeasoningTradingDays}th trading day ${facts.aShareSeasonedOn}`;
+      : `A share (${facts.exchange}) reached its ${ctx.m.southbound.aPlusH.aShareSeasoningTradingDays}th trading day on ${facts.aShareSeasonedOn}`;
     out.push({
       code: attrs.code, name: attrs.name, event: 'A_PLUS_H_STABILISATION', date: facts.eligibleFrom,
       reason: `new A+H listing: ${stab}; ${aShare}; Southbound-eligible on ${channels.join(' and ')}`,
