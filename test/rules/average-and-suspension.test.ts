@@ -37,6 +37,20 @@ describe('§3 average market cap', () => {
     expect(empty.liquidity.pass).toBe(false);
   });
 
+  it('counts no gap after a delisting, and leaves a delisted security out of the universe', () => {
+    const r = metricsOf({ attrs: security({ delistingDate: '2025-06-02' }), day: (d) => (d >= '2025-06-02' ? null : {}) });
+    expect(r.average.dataGapDays).toBe(0);
+    expect(r.universe.rule).toBe('hsci-universe-listed');
+  });
+
+  it('averages a mid-month preview over 13 touched months but counts 12 liquidity months', () => {
+    const r = metricsOf({ cutoff: '2025-06-13', day: (d) => ({ capHkd: d <= '2024-06-30' ? 1e9 : 3e9 }) });
+    expect(r.average.windowStart).toBe('2024-06-14');
+    expect(r.average.avgMarketCapHkd).toBeLessThan(3e9); // 2024-06-14..28 at HK$1bn are in
+    expect(r.liquidity.months[0]!.month).toBe('2024-07');
+    expect(r.liquidity.monthsCounted).toBe(12);
+  });
+
   it('uses month-end caps under hsci-2024 (a suspended month-end falls back to the month\'s last trading day)', () => {
     const capOf = (d: string) => (Number(d.slice(5, 7)) * 1e9);
     const r = metricsOf({
