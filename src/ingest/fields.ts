@@ -32,7 +32,7 @@ export function parseDate(cell: string): string | Bad {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return new Bad(`"${s}" is not a real calendar date`);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return new Bad(`"${clip(s)}" is not a real calendar date`);
   return s;
 }
 
@@ -60,8 +60,8 @@ export function parseMoneyHkd(cell: string): number | Bad {
   const s = cell.trim();
   if (PLAIN_NUMBER_RE.test(s)) {
     const value = Math.round(Number(s));
-    if (value > MAX_MONEY_HKD) return new Bad(`${s} is above HK$100tn, which is not a plausible amount`);
-    if (!Number.isSafeInteger(value)) return new Bad(`${s} is not a whole number of HK$ that can be stored exactly`);
+    if (value > MAX_MONEY_HKD) return new Bad(`${clip(s)} is above HK$100tn, which is not a plausible amount`);
+    if (!Number.isSafeInteger(value)) return new Bad(`${clip(s)} is not a whole number of HK$ that can be stored exactly`);
     return value;
   }
   return new Bad(describeBadNumber(s));
@@ -81,15 +81,15 @@ export function parseOptionalCount(cell: string): number | null | Bad {
   if (s === '') return null;
   if (INTEGER_RE.test(s)) {
     const value = Number(s);
-    return Number.isSafeInteger(value) ? value : new Bad(`${s} is too large to store exactly`);
+    return Number.isSafeInteger(value) ? value : new Bad(`${clip(s)} is too large to store exactly`);
   }
-  return new Bad(PLAIN_NUMBER_RE.test(s) ? `${s} is not a whole number` : describeBadNumber(s));
+  return new Bad(PLAIN_NUMBER_RE.test(s) ? `${clip(s)} is not a whole number` : describeBadNumber(s));
 }
 
 function describeBadNumber(s: string): string {
   if (s === '') return 'the value is missing';
   if (/^-\s*\d/.test(s)) return `${clip(s)} is negative; amounts cannot be below zero`;
-  if (/^\+?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return `${clip(s)} has thousands separators; write the plain number (${s.replace(/,/g, '')})`;
+  if (/^\+?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return `${clip(s)} has thousands separators; write the plain number (${clip(s.replace(/,/g, ''))})`;
   if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(s)) return `${clip(s)} is in exponent notation, which is ambiguous in data feeds; write the plain number`;
   return `"${clip(s)}" is not a number`;
 }
@@ -120,7 +120,7 @@ export function parseFreeFloat(cell: string): number | null | Bad {
   if (s === '') return null;
   if (!PLAIN_NUMBER_RE.test(s)) return new Bad(`"${clip(s)}" is not a free-float fraction (0 < x <= 1)`);
   const value = Number(s);
-  if (value <= 0 || value > 1) return new Bad(`${s} is outside 0 < free_float <= 1 (a fraction: 0.25 means 25%)`);
+  if (value <= 0 || value > 1) return new Bad(`${clip(s)} is outside 0 < free_float <= 1 (a fraction: 0.25 means 25%)`);
   return value;
 }
 
