@@ -33,6 +33,7 @@ svg .marker.borderline { fill: #fff; stroke: #b26a00; stroke-width: 2; }
 svg .leader { stroke: #99a; stroke-width: 0.7; }
 svg .marker-label { font-size: 10.5px; font-weight: 600; }
 svg .rung-label { fill: #334; font-size: 11px; }
+svg .note-label { fill: #8a5a00; font-size: 11px; font-style: italic; }
 svg .rung-line { stroke: #e0e4ea; }
 svg .dot.add { fill: #1a7f37; } svg .dot.remove { fill: #c62828; } svg .dot.keep { fill: #2f6fb3; } svg .dot.out { fill: #8a94a6; }
 `;

@@ -10,7 +10,7 @@ const M = { left: 250, right: 40, top: 46, bottom: 40 };
 /** How far around the Southbound lines the ladder reaches: from 5/8 of the keep line to 1.5x the in line. */
 const LOW_FACTOR = 0.625;
 const HIGH_FACTOR = 1.5;
-const MAX_RUNGS = 60;
+const MAX_RUNGS = 40;
 
 /**
  * The average-cap ladder of the names around the Southbound SmallCap lines (RULES.md §7.1: in at

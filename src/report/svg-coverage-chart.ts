@@ -1,10 +1,15 @@
-import type { ReviewLines, ReviewResult, SecurityDecision } from '../domain/types.js';
+import type { ReviewLines, ReviewResult } from '../domain/types.js';
 import { escapeHtml, svgNum } from './html-escape.js';
+import { isCoverageLine } from './number-format.js';
+import { LabelPlacer, type LabelSpot } from './svg-label-placer.js';
 
 type MarkerKind = 'add' | 'remove' | 'borderline';
 interface CurvePoint { readonly rank: number; readonly coverage: number }
 interface Marker extends CurvePoint { readonly kind: MarkerKind; readonly code: string; readonly name: string }
-interface Range { readonly min: number; readonly max: number }
+interface Range { readonly min: number; readonly max: number; readonly log?: boolean }
+
+/** Above this many borderline names in a panel their labels would be a smear: they stay unlabelled (hover for names). */
+const MAX_BORDERLINE_LABELS = 12;
 
 const W = 960;
 const H = 380;
@@ -21,15 +26,16 @@ export function renderCoverageChart(result: ReviewResult, lines: ReviewLines | n
     .map((d) => ({ rank: d.rank!, coverage: d.coverage! }))
     .sort((a, b) => a.rank - b.rank);
   if (curve.length === 0) return '<p class="note">No ranked securities in this result: no coverage curve to draw.</p>';
-  const markers = collectMarkers(result.decisions);
+  const markers = collectMarkers(result);
   const n = curve[curve.length - 1]!.rank;
-  const fullX = { min: 1, max: Math.max(n, 2) };
+  // Log ranks: the head of the ranking (a few giants) and its long tail both stay legible.
+  const fullX = { min: 1, max: Math.max(n, 2), log: true };
   if (!lines) return drawPanel('Cumulative coverage of the ranked universe', curve, markers, lines, fullX, { min: 0, max: 1 }, 'full', () => true);
   const yBand = { min: Math.max(0, lines.coverageAdd - 0.03), max: Math.min(1, lines.coverageDelete + 0.02) };
   const inBand = curve.filter((p) => p.coverage >= yBand.min && p.coverage <= yBand.max);
   const xBand = inBand.length > 1
     ? { min: inBand[0]!.rank, max: inBand[inBand.length - 1]!.rank }
-    : { min: 1, max: Math.max(n, 2) };
+    : fullX;
   const inZoom = (m: CurvePoint) => within(m, xBand, yBand);
   // The full panel labels only what the zoom does not show, so its crowded top stays readable.
   const full = drawPanel('Cumulative coverage of the ranked universe (names in the zoom below are labelled there)',
@@ -39,11 +45,13 @@ export function renderCoverageChart(result: ReviewResult, lines: ReviewLines | n
   return full + zoom;
 }
 
-function collectMarkers(decisions: readonly SecurityDecision[]): Marker[] {
+/** Adds and removes (RULES.md §6.1), and the names near a coverage line (§9); money-line names belong to the ladder. */
+function collectMarkers(result: ReviewResult): Marker[] {
+  const nearCoverage = new Set(result.borderline.filter((b) => isCoverageLine(b.threshold)).map((b) => b.code));
   const out: Marker[] = [];
-  for (const d of decisions) {
+  for (const d of result.decisions) {
     if (d.rank === null || d.coverage === null) continue;
-    const kind: MarkerKind | null = d.hsciOutcome === 'ADD' ? 'add' : d.hsciOutcome === 'REMOVE' ? 'remove' : d.borderline ? 'borderline' : null;
+    const kind: MarkerKind | null = d.hsciOutcome === 'ADD' ? 'add' : d.hsciOutcome === 'REMOVE' ? 'remove' : nearCoverage.has(d.code) ? 'borderline' : null;
     if (kind) out.push({ kind, code: d.code, name: d.name, rank: d.rank, coverage: d.coverage });
   }
   return out;
@@ -55,7 +63,8 @@ function drawPanel(
 ): string {
   const pw = W - M.left - M.right;
   const ph = H - M.top - M.bottom;
-  const x = (rank: number) => M.left + ((rank - xr.min) / (xr.max - xr.min || 1)) * pw;
+  const scale = (v: number) => (xr.log ? Math.log(v) : v);
+  const x = (rank: number) => M.left + ((scale(rank) - scale(xr.min)) / (scale(xr.max) - scale(xr.min) || 1)) * pw;
   const y = (c: number) => M.top + (1 - (c - yr.min) / (yr.max - yr.min || 1)) * ph;
   const pts = curve.filter((p) => p.rank >= xr.min - 1 && p.rank <= xr.max + 1);
   const poly = pts.map((p) => `${svgNum(x(p.rank))},${svgNum(y(p.coverage))}`).join(' ');
@@ -68,15 +77,23 @@ function drawPanel(
     `<rect class="plot" x="${M.left}" y="${M.top}" width="${pw}" height="${ph}"/>`,
     ...yTicks(yr).map((t) => `<line class="grid" x1="${M.left}" x2="${M.left + pw}" y1="${svgNum(y(t))}" y2="${svgNum(y(t))}"/><text class="tick" x="${M.left - 6}" y="${svgNum(y(t) + 4)}" text-anchor="end">${pct(t)}</text>`),
     ...xTicks(xr).map((t) => `<text class="tick" x="${svgNum(x(t))}" y="${M.top + ph + 16}" text-anchor="middle">${t}</text>`),
-    `<text class="axis" x="${M.left + pw / 2}" y="${H - 6}" text-anchor="middle">rank by average market cap</text>`,
+    `<text class="axis" x="${M.left + pw / 2}" y="${H - 6}" text-anchor="middle">rank by average market cap${xr.log ? ' (log scale)' : ''}</text>`,
     ...spreadLabels(thresholdLines(lines, yr).map((l) => ({ ...l, y: y(l.value) }))).map((l) => `<line class="threshold ${l.cls}" data-line="${l.key}" x1="${M.left}" x2="${M.left + pw}" y1="${svgNum(l.y)}" y2="${svgNum(l.y)}"/><text class="line-label ${l.cls}" x="${M.left + pw + 6}" y="${svgNum(l.labelY + 4)}">${escapeHtml(l.label)}</text>`),
     `<polyline class="curve" clip-path="url(#${clip})" points="${poly}"/>`,
   ];
-  const shown = markers.filter((m) => within(m, xr, yr)).sort((a, b) => a.rank - b.rank);
-  let labelIndex = 0;
+  const shown = markers.filter((m) => within(m, xr, yr)).sort((a, b) => kindOrder(a) - kindOrder(b) || a.rank - b.rank);
+  const placer = new LabelPlacer({ x: M.left, y: M.top, w: pw, h: ph });
+  for (const m of shown) placer.reserveMarker(x(m.rank), y(m.coverage));
+  const borderlineCount = shown.filter((m) => m.kind === 'borderline').length;
+  const labelBorderline = borderlineCount <= MAX_BORDERLINE_LABELS;
   for (const m of shown) {
-    const label = labelled(m) ? labelIndex++ : null;
-    parts.push(drawMarker(m, x(m.rank), y(m.coverage), label, M.top, M.top + ph));
+    const wanted = labelled(m) && (m.kind !== 'borderline' || labelBorderline);
+    // Adds and removes are always labelled (overlapping if need be); a borderline label only where it fits.
+    const spot = wanted ? placer.place(m.code, x(m.rank), y(m.coverage), m.kind !== 'borderline') : null;
+    parts.push(drawMarker(m, x(m.rank), y(m.coverage), spot));
+  }
+  if (!labelBorderline) {
+    parts.push(`<text class="note-label" x="${M.left + pw - 8}" y="${M.top + ph - 8}" text-anchor="end">${borderlineCount} borderline names (circles) are not labelled: see the Borderline table, or hover.</text>`);
   }
   parts.push('</svg>');
   return parts.join('\n');
@@ -97,21 +114,22 @@ function spreadLabels<T extends { y: number }>(items: T[]): Array<T & { labelY: 
   });
 }
 
-/** A marker; `i` is its place among the labelled markers (null: unlabelled, the title still names it). */
-function drawMarker(m: Marker, cx: number, cy: number, i: number | null, top: number, bottom: number): string {
+function kindOrder(m: Marker): number {
+  return m.kind === 'borderline' ? 1 : 0;
+}
+
+/** A marker, with its label at `spot` (null: unlabelled, its title still names it). */
+function drawMarker(m: Marker, cx: number, cy: number, spot: LabelSpot | null): string {
   const shape = m.kind === 'add'
     ? `<path class="marker add" d="M${svgNum(cx)},${svgNum(cy - 6)} l6,10 h-12 z"/>`
     : m.kind === 'remove'
       ? `<path class="marker remove" d="M${svgNum(cx)},${svgNum(cy + 6)} l6,-10 h-12 z"/>`
       : `<circle class="marker borderline" cx="${svgNum(cx)}" cy="${svgNum(cy)}" r="4.5"/>`;
   const head = `<g class="mark" data-marker="${m.kind}" data-code="${escapeHtml(m.code)}"><title>${escapeHtml(`${m.code} ${m.name}: ${m.kind}, rank ${m.rank}, coverage ${pct(m.coverage, 2)}`)}</title>${shape}`;
-  if (i === null) return `${head}</g>`;
-  // Alternate above-left and below-right, at two heights, so neighbours do not print on each other.
-  const above = i % 2 === 0;
-  const dy = above ? [-14, -30][(i >> 1) % 2]! : [22, 38][(i >> 1) % 2]!;
-  const ly = Math.min(bottom - 4, Math.max(top + 12, cy + dy));
-  return `${head}<line class="leader" x1="${svgNum(cx)}" y1="${svgNum(cy)}" x2="${svgNum(cx)}" y2="${svgNum(above ? ly + 2 : ly - 10)}"/>` +
-    `<text class="marker-label ${m.kind}" x="${svgNum(above ? cx - 3 : cx + 3)}" y="${svgNum(ly)}"${above ? ' text-anchor="end"' : ''}>${escapeHtml(m.code)}</text></g>`;
+  if (spot === null) return `${head}</g>`;
+  const leaderEnd = spot.y < cy ? spot.y + 2 : spot.y - 10;
+  return `${head}<line class="leader" x1="${svgNum(cx)}" y1="${svgNum(cy)}" x2="${svgNum(spot.x)}" y2="${svgNum(leaderEnd)}"/>` +
+    `<text class="marker-label ${m.kind}" x="${svgNum(spot.x)}" y="${svgNum(spot.y)}"${spot.anchor === 'end' ? ' text-anchor="end"' : ''}>${escapeHtml(m.code)}</text></g>`;
 }
 
 function thresholdLines(lines: ReviewLines | null, yr: Range) {
@@ -133,6 +151,11 @@ function yTicks(yr: Range): number[] {
 }
 
 function xTicks(xr: Range): number[] {
+  if (xr.log) {
+    const out: number[] = [];
+    for (let mag = 1; mag <= xr.max; mag *= 10) for (const k of [1, 2, 5]) if (k * mag >= xr.min && k * mag <= xr.max) out.push(k * mag);
+    return out;
+  }
   const span = xr.max - xr.min;
   const raw = span / 8;
   const mag = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));

@@ -50,7 +50,8 @@ describe('HTML report charts (DOM)', () => {
     expect(byKind('add')).toEqual(['00268', '02259']);
     // 00999 left the universe: no rank, nothing to place on the curve.
     expect(byKind('remove')).toEqual(['01234', '02507']);
-    expect(byKind('borderline')).toEqual(['00456', '00777', '00789']);
+    // Only names near a coverage line: 00456 and 00789 sit near the HK$4bn line and belong to the ladder.
+    expect(byKind('borderline')).toEqual(['00777']);
     // Each marked name is labelled once: in the zoom when it falls there, else on the full curve.
     const labels = [...doc.querySelectorAll('svg.coverage-chart text.marker-label')].map((t: El) => t.textContent).sort();
     expect(labels).toEqual(marks.map((m) => m.getAttribute('data-code')).sort());
@@ -107,5 +108,24 @@ describe('HTML report in a real browser', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('HTML report charts with many borderline names', () => {
+  it('labels every add and remove but leaves a crowd of borderline names unlabelled, with a note', () => {
+    const base = buildReviewFixture();
+    // 20 names at the Netdragon level of coverage, all flagged near the add line.
+    const crowd = Array.from({ length: 20 }, (_, i) => ({ ...base.decisions.find((d) => d.code === '00777')!, code: `07${String(i).padStart(3, '0')}`, rank: 30 + i, coverage: 0.941 + i * 0.0001 }));
+    const result = {
+      ...base,
+      decisions: [...base.decisions, ...crowd],
+      borderline: [...base.borderline, ...crowd.map((d) => ({ code: d.code, name: d.name, line: 'hsci-coverage-add', value: d.coverage, threshold: 0.94, distance: 'x', outcome: 'WAIT' }))],
+    };
+    const doc = parseHTML(renderReview(result, 'html')).document as unknown as El;
+    const zoom = doc.querySelector('svg[data-chart="coverage-zoom"]')!;
+    expect([...zoom.querySelectorAll('g.mark[data-marker="borderline"]')].length).toBe(21);
+    expect([...zoom.querySelectorAll('text.marker-label.borderline')].length).toBe(0);
+    expect([...zoom.querySelectorAll('text.marker-label.add')].map((t: El) => t.textContent)).toEqual(['00268']);
+    expect(zoom.querySelector('text.note-label')!.textContent).toContain('21 borderline names');
   });
 });
