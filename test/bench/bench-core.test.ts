@@ -7,6 +7,7 @@ import { chooseReviewDates, lastSemiAnnualCutoff } from '../../bench/review-date
 import { summariseProfile } from '../../bench/profile-summary.js';
 import { evaluateTargets } from '../../bench/targets.js';
 import type { Measurement } from '../../bench/measure.js';
+import { parseBenchOptions } from '../../bench/options.js';
 
 const DAYS = ['2026-06-24', '2026-06-25', '2026-06-26', '2026-06-29', '2026-06-30'];
 const params = { securities: 40, tradingDays: DAYS, seed: 7 };
@@ -128,5 +129,19 @@ describe('targets', () => {
   });
   it('reports a failed command as not measured rather than pass or miss', () => {
     expect(evaluateTargets(inputs(1000, 700, 1000, false)).find((t) => t.name === 'load rate (ingest daily)')!.pass).toBeNull();
+  });
+});
+
+describe('bench options', () => {
+  it('defaults to 5 runs, 3 load runs, 2,700 securities over 2 years, no scale', () => {
+    expect(parseBenchOptions([])).toMatchObject({ runs: 5, loadRuns: 3, securities: 2700, years: 2, scale: false, write: true });
+  });
+  it('--quick lowers the runs and drops the scale table', () => {
+    expect(parseBenchOptions(['--quick', '--scale'])).toMatchObject({ runs: 3, loadRuns: 1, scale: false });
+  });
+  it('rejects a bad number or date with the usage text', () => {
+    expect(() => parseBenchOptions(['--runs', '0'])).toThrow(/--runs must be an integer >= 1/);
+    expect(() => parseBenchOptions(['--end', '30/06/2026'])).toThrow(/--end must be YYYY-MM-DD/);
+    expect(() => parseBenchOptions(['--bogus'])).toThrow();
   });
 });
