@@ -12,7 +12,7 @@ interface IngestArgs extends GlobalOptions {
   strict?: boolean;
   asOf?: string;
   cutoff?: string;
-  channel?: Channel;
+  channel?: string;
 }
 
 /**
@@ -25,12 +25,12 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
     describe: 'Load input files of one kind (one transaction per file); bad rows are skipped and reported unless --strict',
     builder: (y) =>
       y
-        .positional('kind', { type: 'string', choices: listIngestKinds(), describe: kindHelp() })
+        .positional('kind', { type: 'string', describe: `one of ${listIngestKinds().join(', ')}. ${kindHelp()}` })
         .positional('files', { type: 'string', array: true, describe: 'the files to load, in order' })
         .option('strict', { type: 'boolean', default: false, describe: 'reject a whole file (store nothing from it) on its first bad row' })
         .option('as-of', { type: 'string', describe: 'hsci, southbound: the date the list is in force from (YYYY-MM-DD)' })
         .option('cutoff', { type: 'string', describe: 'official: the review cut-off the announcement belongs to (YYYY-MM-DD)' })
-        .option('channel', { type: 'string', choices: CHANNELS, describe: 'southbound: the channel of a list without a channel column (the SSE JSON download)' }) as never,
+        .option('channel', { type: 'string', describe: 'southbound: the channel of a list without a channel column (the SSE JSON download)' }) as never,
     handler: async (argv) => {
       const { ingestFiles } = await import('../../jobs/ingest.js');
       const { formatIssueLines, formatSummaryLine, exitCodeOf } = await import('../../ingest/format-load-report.js');
@@ -39,7 +39,7 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
       const summaries = await withStore(argv, ctx, (store) =>
         ingestFiles(store, {
           kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
-          asOf: argv.asOf, cutoff: argv.cutoff, channel: argv.channel, now: ctx.now(),
+          asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(),
           progressFor: ctx.isTTY
             ? (file) => {
                 progress = createProgressLine(ctx.stderr, file);
@@ -72,6 +72,14 @@ function failureSentence(summary: LoadSummary): string | null {
   }
   if (summary.rowsRead > 0 && summary.rowsStored === 0) return `${summary.file}: none of its ${summary.rowsRead} rows could be stored (see the issues above).`;
   return null;
+}
+
+/** `--channel` as SH or SZ (yargs' own choices error spans lines; this is one sentence). */
+function parseChannelOption(value: string | undefined): Channel | undefined {
+  if (value === undefined) return undefined;
+  const channel = CHANNELS.find((c) => c === value.toUpperCase());
+  if (!channel) throw new UsageError(`--channel ${value} is not a channel; use SH or SZ.`);
+  return channel;
 }
 
 function kindHelp(): string {
