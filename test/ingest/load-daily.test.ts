@@ -174,6 +174,22 @@ describe('ingest daily: whole-file rejections store nothing', () => {
   });
 });
 
+describe('ingest daily: streaming', () => {
+  it('reads a moderate file in chunks (progress sees partial byte counts), not at once', async () => {
+    const store = await storeWithBasics();
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${DAYS[i % 3]},${['700', '5', '1'][Math.floor(i / 3) % 3]},${i},1,0,,`);
+    // Unique (date, code) only for the first 9 rows; the rest are duplicates: reading, not storing, is under test.
+    const file = writeTemp('m.csv', `${HEADER}\n${rows.join('\n')}\n`);
+    const calls: Array<[number, number]> = [];
+    const summary = await loadDailyFile(store, file, { strict: false, progress: (bytes, total) => calls.push([bytes, total]) });
+    expect(summary.rowsRead).toBe(30_000);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls[0]![0]).toBeLessThan(calls[0]![1]);
+    expect(calls[calls.length - 1]![0]).toBe(calls[0]![1]);
+    await store.close();
+  });
+});
+
 describe('ingest daily: reloads', () => {
   it('is idempotent: the same file twice leaves the table as once', async () => {
     const store = await storeWithBasics();
