@@ -27,7 +27,7 @@ export function buildSpecials(): { specs: SampleSpec[]; changes: SampleChange[] 
     makeSpec({ code: '06821', name: 'SYN A+H Motors (A in Shenzhen)', levelHkd: 40e9, aShareExchange: 'SZSE', aShareCode: '002821', aShareListingDate: '2011-06-30', freeFloat: 0.35, tags: ['a+h', 'a+h-szse'] }),
     makeSpec({ code: '06822', name: 'SYN A+H Small Shenzhen', levelHkd: 1.8e9, aShareExchange: 'SZSE', aShareCode: '002822', aShareListingDate: '2014-01-10', freeFloat: 0.3, velocityMedian: 0.002, tags: ['a+h', 'a+h-szse', 'a+h-outside-hsci'] }),
     makeSpec({ code: '06823', name: 'SYN A+H Troubled (A share under risk alert)', levelHkd: 3e9, aShareExchange: 'SSE', aShareCode: '600823', aShareListingDate: '2008-05-20', freeFloat: 0.4, velocityMedian: 0.002, tags: ['a+h', 'a-share-risk-alert'] }),
-    makeSpec({ code: '06824', name: 'SYN New A+H (stabilising at the cut-off)', levelHkd: 25e9, listingDate: '2026-06-12', stabilisationEnd: '2026-07-12', aShareExchange: 'SZSE', aShareCode: '300824', aShareListingDate: '2015-05-15', freeFloat: 0.2, velocityMedian: 0.01, tags: ['a+h', 'new-a+h-stabilising', 'ipo'] }),
+    makeSpec({ code: '06824', name: 'SYN New A+H (stabilising at the cut-off)', levelHkd: 3.2e9, ...q, listingDate: '2026-06-12', stabilisationEnd: '2026-07-12', aShareExchange: 'SZSE', aShareCode: '300824', aShareListingDate: '2015-05-15', freeFloat: 0.2, velocityMedian: 0.01, tags: ['a+h', 'new-a+h-stabilising', 'ipo'] }),
     makeSpec({ code: '06825', name: 'SYN New A+H (stabilisation ended)', levelHkd: 18e9, listingDate: '2026-04-15', stabilisationEnd: '2026-05-15', aShareExchange: 'SSE', aShareCode: '603825', aShareListingDate: '2016-09-09', freeFloat: 0.2, velocityMedian: 0.008, tags: ['a+h', 'new-a+h-eligible', 'ipo'] }),
     // §2 and §7.2 boards, types and counters
     makeSpec({ code: '08201', name: 'SYN GEM Star (large for GEM)', board: 'GEM', levelHkd: 9e9, tags: ['gem'] }),
@@ -53,6 +53,8 @@ export function buildSpecials(): { specs: SampleSpec[]; changes: SampleChange[] 
     makeSpec({ code: '03914', name: 'SYN Drying Up (illiquid since 2026-01)', levelHkd: 20e9, velocityChangeDate: '2026-01-01', velocityLaterFactor: 0.06, tags: ['liquidity', 'liquidity-fails-recent'], force: { hsci: 'MID' } }),
     makeSpec({ code: '03915', name: 'SYN Never Trades', levelHkd: 15e9, velocityMedian: 0.0002, zeroTradeChance: 0.3, tags: ['liquidity', 'illiquid'] }),
     makeSpec({ code: '03916', name: 'SYN Borderline Liquidity', levelHkd: 9e9, velocityMedian: 0.00055, velocityMonthSpread: 0.3, tags: ['liquidity', 'liquidity-borderline'] }),
+    // §6.1 a constituent that has slipped past the 96% deletion line
+    makeSpec({ code: '03918', name: 'SYN Slipping Constituent 3.0bn', levelHkd: 3.0e9, ...q, tags: ['coverage-line', 'coverage-delete'], force: { hsci: 'SMALL', sh: false, sz: false } }),
     // §2.4 delisting
     makeSpec({ code: '03917', name: 'SYN Privatised (delisted 2026-05-20)', levelHkd: 11e9, delistingDate: '2026-05-20', tags: ['delisted'], force: { hsci: 'SMALL' } }),
   ];

@@ -185,11 +185,13 @@ function monthsBetween(a: string, b: string): number {
 function suspensionRuns(store: Store): Array<{ code: string; from: string; to: string; days: number }> {
   const rows = store.sqlite.prepare('SELECT code, date, suspended FROM daily ORDER BY code, date').raw().all() as Array<[string, string, number]>;
   const runs: Array<{ code: string; from: string; to: string; days: number }> = [];
-  let open: { code: string; from: string; to: string; days: number } | null = null;
+  let open: { code: string; from: string; to: string; days: number } | undefined;
   for (const [code, date, suspended] of rows) {
-    if (open && (open.code !== code || !suspended)) { runs.push(open); open = null; }
-    if (suspended) open = open ? { ...open, to: date, days: open.days + 1 } : { code, from: date, to: date, days: 1 };
+    if (open !== undefined && (open.code !== code || !suspended)) { runs.push(open); open = undefined; }
+    if (!suspended) continue;
+    if (open === undefined) open = { code, from: date, to: date, days: 1 };
+    else { open.to = date; open.days += 1; }
   }
-  if (open) runs.push(open);
+  if (open !== undefined) runs.push(open);
   return runs;
 }

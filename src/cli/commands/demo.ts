@@ -1,14 +1,26 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { JobError } from '../../domain/errors.js';
+import { REVIEW_FORMATS, type ReviewFormat } from '../../report/render-review.js';
 
-// Placeholder until its issue lands: registered so the command set is visible in --help.
-export function demoCommand(_ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
+interface DemoArgs extends GlobalOptions { format?: ReviewFormat; scale?: number }
+
+/**
+ * `hkconnect demo [--db PATH]`: a fresh sample database (default ./data/demo.db, never $HKCONNECT_DB:
+ * the demo deletes and rebuilds its file), then the latest semi-annual review on it, printed.
+ */
+export function demoCommand(ctx: CliContext): CommandModule<GlobalOptions, DemoArgs> {
   return {
     command: 'demo',
-    describe: '(demo: not built yet)',
-    handler: async () => {
-      throw new JobError('demo is not built yet.');
+    describe: 'Build a fresh sample database (synthetic market from seeds/) and run the latest semi-annual review on it',
+    builder: (y) => y
+      .option('format', { choices: REVIEW_FORMATS, default: 'table' as ReviewFormat, describe: 'Report format' })
+      .option('scale', { type: 'number', hidden: true, describe: 'size of the sample market (1 = full); for quick tests' }) as never,
+    handler: async (argv) => {
+      const { runDemo, DEFAULT_DEMO_DB } = await import('../../jobs/demo.js');
+      const path = argv.db ?? DEFAULT_DEMO_DB;
+      const outcome = await runDemo({ path, now: ctx.now(), format: argv.format ?? 'table', scale: argv.scale });
+      ctx.stderr(`${outcome.seedSummary}\nDemo database: ${path} (review run ${outcome.runId}). Try: hkconnect --db ${path} explain 09805 --cutoff 2026-06-30\n`);
+      ctx.stdout(outcome.report);
     },
   };
 }
