@@ -40,9 +40,11 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
       const format = argv.format ?? 'table';
       const { runReview } = await import('../../jobs/run-review.js');
       const { renderReview } = await import('../../report/render-review.js');
-      const run = await withStore(argv, ctx, (store) => runReview(store, {
+      const { withReviewLock } = await import('../../jobs/job-lock.js');
+      // The same lock as the scheduler's: a manual run and a scheduled run never overlap (issue 6).
+      const run = await withStore(argv, ctx, (store) => withReviewLock(store, 'screen', ctx.now(), () => runReview(store, {
         cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli', now: ctx.now(),
-      }));
+      })));
       const text = renderReview(run.result, format);
       if (argv.out === undefined) {
         ctx.stdout(text);
