@@ -33,19 +33,23 @@ interface ListScope { readonly channels: readonly Channel[] | null; readonly pre
  */
 export function compareWithOfficial(result: ReviewResult, announcement: OfficialAnnouncement, current: CurrentLists): Record<OfficialListKey, DiffList> {
   const decisions = new Map(result.decisions.map((d) => [d.code, d]));
+  // The rule that decided each HSCI add or remove row: the decisive check of an HSCI mismatch.
+  const hsciRules = new Map([...result.hsci.add, ...result.hsci.remove].map((r) => [r.code, r.rule]));
   const out: Record<OfficialListKey, DiffList> = {};
   for (const [key, official] of announcement.lists) {
     const scope = predictedFor(key, result, current);
-    out[key] = compareOne(official, scope, decisions);
+    out[key] = compareOne(official, scope, decisions, hsciRules);
   }
   return out;
 }
 
-function compareOne(official: readonly OfficialEntry[], scope: ListScope, decisions: ReadonlyMap<string, SecurityDecision>): DiffList {
+function compareOne(
+  official: readonly OfficialEntry[], scope: ListScope, decisions: ReadonlyMap<string, SecurityDecision>, hsciRules: ReadonlyMap<string, string>,
+): DiffList {
   const officialCodes = new Set(official.map((e) => e.code));
   const nameOf = (code: string, given = '') => given || decisions.get(code)?.name || scope.predicted.get(code) || '';
   const mismatch = (code: string, given?: string): DiffItem => {
-    const facts = explainMismatch(decisions.get(code), scope.channels, code);
+    const facts = explainMismatch(decisions.get(code), scope.channels, code, hsciRules.get(code));
     return { code, name: nameOf(code, given), ...facts };
   };
   const hits = official.filter((e) => scope.predicted.has(e.code)).map((e) => ({ code: e.code, name: nameOf(e.code, e.name) }));
