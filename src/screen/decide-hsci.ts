@@ -35,7 +35,7 @@ export function decideHsci(metrics: SecurityMetrics, entry: RankedEntry | null, 
   if (!universe.eligible || entry === null) {
     const reason = universe.eligible ? 'not ranked: no average market cap in the window' : universe.reason;
     return wasConstituent
-      ? verdict('REMOVE', 'hsci-left-universe', `left the ranking universe: ${reason}`, 'outside the universe', false, checks)
+      ? verdict('REMOVE', 'hsci-left-universe', universe.eligible ? `left the ranking universe: ${reason}` : reason, 'outside the universe', false, checks)
       : verdict('NOT_ELIGIBLE', universe.rule, reason, 'outside the universe', false, checks);
   }
   checks.push({

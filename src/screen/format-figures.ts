@@ -7,7 +7,12 @@ export function formatPercent(fraction: number, digits = 1): string {
 
 /** Distance between two fractions in percentage points, unsigned: 0.953, 0.94 -> "1.3". */
 export function formatPoints(a: number, b: number): string {
-  return Math.abs((a - b) * 100).toFixed(1);
+  return Math.abs((a - b) * 100).toFixed(closeDigits(a, b));
+}
+
+/** Two decimals within 0.1 points of a line, so a name 0.03 points inside never reads "0.0 points". */
+function closeDigits(a: number, b: number): number {
+  return Math.abs(a - b) < 0.001 ? 2 : 1;
 }
 
 /** Signed distance in percentage points (the RuleOutcome unit for coverage lines). */
@@ -26,7 +31,7 @@ export function formatHkd(hkd: number): string {
 export function describeCoverage(coverage: number, line: number): string {
   if (coverage === line) return `coverage ${formatPercent(coverage)}, exactly on the ${formatPercent(line, lineDigits(line))} line`;
   const side = coverage > line ? 'past' : 'inside';
-  return `coverage ${formatPercent(coverage)}, ${formatPoints(coverage, line)} points ${side} the ${formatPercent(line, lineDigits(line))} line`;
+  return `coverage ${formatPercent(coverage, closeDigits(coverage, line))}, ${formatPoints(coverage, line)} points ${side} the ${formatPercent(line, lineDigits(line))} line`;
 }
 
 /** "average HK$4.52bn, HK$0.52bn above the HK$4bn line". */
