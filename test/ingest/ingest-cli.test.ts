@@ -100,4 +100,18 @@ describe('hkconnect ingest (CLI)', () => {
     expect(tty.err()).toContain('(100%)');
     expect(tty.err().endsWith('\r\x1b[K')).toBe(true);
   });
+
+  it('on a TTY, a batch of small files shows each file with its place in the batch', async () => {
+    const db = join(tempDir(), 'cli.db');
+    const a = writeTemp('a.csv', 'code,segment\n700,LARGE\n');
+    const b = writeTemp('b.csv', 'code,segment\n5,LARGE\n');
+    const single = context(true);
+    expect(await runCli(['--db', db, 'ingest', 'hsci', a, '--as-of', '2025-09-08'], single.ctx)).toBe(0);
+    expect(single.err()).toBe(''); // one small file: too fast to need a progress line
+    const batch = context(true);
+    expect(await runCli(['--db', db, 'ingest', 'hsci', a, b, '--as-of', '2025-09-08'], batch.ctx)).toBe(0);
+    expect(batch.err()).toContain(`[1 of 2] ${a}: `);
+    expect(batch.err()).toContain(`[2 of 2] ${b}: `);
+    expect(batch.err().endsWith('\r\x1b[K')).toBe(true);
+  });
 });

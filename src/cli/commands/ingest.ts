@@ -36,13 +36,16 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
       const { formatIssueLines, formatSummaryLine, exitCodeOf } = await import('../../ingest/format-load-report.js');
       const { createProgressLine } = await import('../../ingest/progress-line.js');
       let progress: ReturnType<typeof createProgressLine> | null = null;
+      const fileCount = argv.files?.length ?? 0;
+      let fileIndex = 0;
       const summaries = await withStore(argv, ctx, (store) =>
         ingestFiles(store, {
           kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
           asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(),
           progressFor: ctx.isTTY
             ? (file) => {
-                progress = createProgressLine(ctx.stderr, file);
+                fileIndex += 1;
+                progress = createProgressLine(ctx.stderr, file, { index: fileIndex, count: fileCount });
                 return progress.update;
               }
             : undefined,
