@@ -98,6 +98,15 @@ describe('new A+H listings (§7.1.3)', () => {
     expect(recorded[0]!.date).toBe('2025-07-04');
     expect(eventsOf({ extra: [{ attrs: security({ ...aPlusH, aShareExchange: 'SSE', secondaryListing: true }) }] })).toEqual([]);
   });
+
+  it.each([
+    ['delisted the day before its eligibility date', '2025-07-10', 0],
+    ['delisted on its eligibility date', '2025-07-11', 0],
+    ['delisted the day after', '2025-07-12', 1],
+  ])('§7.2 a delisted H share is not made eligible: %s', (_label, delistingDate, count) => {
+    const events = eventsOf({ extra: [{ attrs: security({ ...aPlusH, aShareExchange: 'SSE', delistingDate }) }] });
+    expect(events.filter((e) => e.event === 'A_PLUS_H_STABILISATION')).toHaveLength(count);
+  });
 });
 
 describe('WVR seasoning (§7.3)', () => {
@@ -113,6 +122,27 @@ describe('WVR seasoning (§7.3)', () => {
     expect(eventsOf({ extra: [{ attrs: security({ code: '00041', wvr: true, listingDate: '2025-03-10' }), day: wvrDay(19 * BN) }] })).toEqual([]);
     const early = security({ code: '00042', wvr: true, listingDate: '2025-01-10' }); // seasoned 2025-08-07 <= E
     expect(eventsOf({ extra: [{ attrs: early, day: (d) => (d < '2025-01-10' ? null : { capHkd: 25 * BN, turnoverHkd: 1e8 }) }] })).toEqual([]);
+  });
+
+  // §7.2 ways out override §7.3: the review at C would not list it pending, so no event either.
+  // Seasoned 2025-10-08; cut-off 2025-06-30.
+  it.each([
+    ['a plain WVR company (control)', {}, [], 1],
+    ['a secondary listing throughout', { secondaryListing: true }, [], 0],
+    ['a USD counter', { currency: 'USD' as const }, [], 0],
+    ['a stapled security', { type: 'STAPLED' as const }, [], 0],
+    ['a secondary listing converted after C, before seasoning (eligible at the next review instead)', { secondaryListing: true }, [['2025-08-01', '0']], 0],
+    ['a secondary listing converted on C', { secondaryListing: true }, [['2025-06-30', '0']], 1],
+    ['becomes a secondary listing on its seasoning day', {}, [['2025-10-08', '1']], 0],
+    ['delisted before its seasoning day', {}, [['2025-09-01', '2025-09-30']], 0],
+  ] as const)('WVR exclusions: %s', (_label, over, changes, count) => {
+    const attrs = security({ code: '00043', wvr: true, listingDate: '2025-03-10', ...over });
+    const field = (v: string) => (v.length > 1 ? 'delisting_date' as const : 'secondary_listing' as const);
+    const events = eventsOf({
+      extra: [{ attrs, day: wvrDay(25 * BN) }],
+      changes: changes.map(([date, value]) => ({ code: '00043', date, field: field(value), value })),
+    });
+    expect(events.filter((e) => e.event === 'WVR_SEASONED')).toHaveLength(count);
   });
 });
 

@@ -1,12 +1,12 @@
 import type { Channel, InterimEvent } from '../../domain/types.js';
 import { judgeAPlusH } from '../a-plus-h.js';
-import type { EventContext } from './event-context.js';
+import { isSouthboundExcludedOn, type EventContext } from './event-context.js';
 
 /**
  * RULES.md §7.1.3 / §8: the H share of a new A+H listing becomes Southbound-eligible on the first
  * trading day after its stabilisation end and its A share's 10th trading day; SZ always, SH only
- * with an SSE A share. Left out when §7.2 would keep it out on that day: not the HKD counter,
- * not ordinary equity, a secondary listing, or an A share under risk alert.
+ * with an SSE A share. Left out when §7.2 would keep it out on that day: delisted, not the HKD
+ * counter, not ordinary equity, a secondary listing, or an A share under risk alert.
  */
 export function findAPlusHListings(ctx: EventContext): InterimEvent[] {
   const out: InterimEvent[] = [];
@@ -14,7 +14,7 @@ export function findAPlusHListings(ctx: EventContext): InterimEvent[] {
     const facts = judgeAPlusH(ctx.attrsAt(base, ctx.to), ctx.calendar, ctx.m);
     if (facts === null || !ctx.inRange(facts.eligibleFrom)) continue;
     const attrs = ctx.attrsAt(base, facts.eligibleFrom);
-    if (attrs.currency !== 'HKD' || attrs.type !== 'EQUITY' || attrs.secondaryListing || attrs.aShareRiskAlert) continue;
+    if (isSouthboundExcludedOn(attrs, facts.eligibleFrom)) continue;
     const channels: Channel[] = facts.exchange === 'SSE' ? ['SH', 'SZ'] : ['SZ'];
     const stab = facts.stabilisationRecorded
       ? `stabilisation ended ${facts.stabilisationEnd}`

@@ -65,3 +65,13 @@ export function recordIndexOf(series: DailySeries, date: IsoDate): number {
 export function isScreenedKind(a: SecurityAttributes, m: Methodology): boolean {
   return m.universe.boards.includes(a.board) && m.universe.types.includes(a.type) && m.universe.currencies.includes(a.currency);
 }
+
+/**
+ * RULES.md §7.2: a way out of Southbound on `date` (attributes as of that date), which overrides every
+ * way in: delisted, not the HKD counter, not ordinary equity, a secondary listing, or an A share under
+ * risk alert.
+ */
+export function isSouthboundExcludedOn(a: SecurityAttributes, date: IsoDate): boolean {
+  return (a.delistingDate !== null && a.delistingDate <= date) || a.currency !== 'HKD' || a.type !== 'EQUITY'
+    || a.secondaryListing || (a.aShareExchange !== null && a.aShareRiskAlert);
+}

@@ -4,13 +4,14 @@ import { computeSecurityMetrics } from '../compute-security-metrics.js';
 import { formatHkd } from '../format-figures.js';
 import { effectiveDateFor } from '../review-dates.js';
 import { seasoningDateOf } from '../wvr.js';
-import type { EventContext } from './event-context.js';
+import { isSouthboundExcludedOn, type EventContext } from './event-context.js';
 
 /**
  * RULES.md §7.3 / §8: a WVR company (not A+H) that passed both 183-day tests at the last
  * semi-annual cut-off C before its seasoning date, but is seasoned only after that review's
  * effective date E, becomes Southbound-eligible on the trading day that completes its seasoning.
- * Seasoned on or before E: the review itself adds it, so no interim event.
+ * Seasoned on or before E: the review itself adds it, so no interim event. A §7.2 way out on C (the
+ * review would not list it pending) or on the seasoning day overrides it: no event.
  */
 export function findWvrSeasonings(ctx: EventContext): InterimEvent[] {
   const { calendar, m } = ctx;
@@ -21,6 +22,7 @@ export function findWvrSeasonings(ctx: EventContext): InterimEvent[] {
     const cutoff = lastSemiAnnualCutoffBefore(seasonedOn, m);
     const attrs = ctx.attrsAt(base, cutoff);
     if (!attrs.wvr || attrs.aShareExchange !== null || attrs.listingDate > cutoff) continue;
+    if (isSouthboundExcludedOn(attrs, cutoff) || isSouthboundExcludedOn(ctx.attrsAt(base, seasonedOn), seasonedOn)) continue;
     const effectiveDate = effectiveDateFor(cutoff, calendar, m);
     const series = ctx.seriesOf(base.code);
     if (seasonedOn <= effectiveDate || !series) continue;
