@@ -73,6 +73,23 @@ describe('long-suspension deletion (§4, §8)', () => {
     expect(eventsOf({ extra: [{ attrs: s, day: suspendedFrom(null) }] })).toEqual([]);
   });
 
+  // §4 calls a suspension long on D when it began on or before D - 3 months (clamped to the month's end).
+  // Begun on a 29th-31st, "start + 3 months" clamps to an earlier day than the first D §4 accepts.
+  it.each([
+    ['begun 2025-03-31: not long on 2025-06-30 (C - 3 months = 03-30), long on 07-01', '2025-03-31', '2025-07-01', '2025-07-08'],
+    ['begun 2024-11-29: not long on 2025-02-28 (11-28), long on 03-03', '2024-11-29', '2025-03-03', '2025-03-10'],
+    ['begun 2025-03-28 (Fri): long on 2025-06-30, the first trading day from 06-28', '2025-03-28', '2025-06-30', '2025-07-07'],
+  ])('reaches 3 months on the first day §4 calls it long: %s', (_label, start, reached, date) => {
+    const s = security({ code: '00012' });
+    const events = eventsOf({
+      extra: [{ attrs: s, day: (d) => ({ suspended: d >= start }) }], constituent: ['00012'],
+      snapshots: [{ asOf: '2024-06-01', codes: [...constituents.map((c) => c.code), '00012'] }], from: '2025-01-01', to: '2025-12-31',
+    });
+    expect(events.filter((e) => e.event === 'LONG_SUSPENSION_DELETION')).toEqual([
+      expect.objectContaining({ code: '00012', date, reason: expect.stringContaining(`reaches 3 months on ${reached}`) }),
+    ]);
+  });
+
   it('respects the range bounds', () => {
     const s = security({ code: '00011' });
     const run = (from: string, to: string) => eventsOf({ extra: [{ attrs: s, day: suspendedFrom(null) }], constituent: ['00011'], from, to });

@@ -1,3 +1,4 @@
+import type { TradingCalendar } from '../../domain/calendar.js';
 import type { DailySeries, InterimEvent, IsoDate } from '../../domain/types.js';
 import { shiftMonths } from '../calendar-math.js';
 import type { EventContext } from './event-context.js';
@@ -5,7 +6,7 @@ import type { EventContext } from './event-context.js';
 /**
  * RULES.md §4 / §8: a constituent whose continuous suspension reaches `longMonths` is removed
  * `removalTradingDays` trading days later. The suspension reaches it on D, the first trading day
- * on or after start + longMonths (the day §4 would call it a long suspension), provided it is
+ * on which §4 calls it a long suspension (start <= D - longMonths), provided it is
  * still suspended on D, or still suspended at the end of the data (then the event is expected,
  * and says so). The security must be on the HSCI list in force on D. Data gaps inside a
  * suspension do not end it (as in §4).
@@ -17,7 +18,7 @@ export function findLongSuspensionDeletions(ctx: EventContext): InterimEvent[] {
     const series = ctx.seriesOf(base.code);
     if (!series) continue;
     for (const run of suspensionRuns(series)) {
-      const reached = calendar.onOrAfter(shiftMonths(run.start, m.suspension.longMonths));
+      const reached = firstLongDay(run.start, calendar, m.suspension.longMonths);
       if (reached === null || (!run.ongoing && run.last < reached)) continue;
       const date = calendar.addTradingDays(reached, m.suspension.removalTradingDays);
       if (!ctx.inRange(date) || !ctx.constituentsAt(reached).has(base.code)) continue;
@@ -49,4 +50,15 @@ export function suspensionRuns(s: DailySeries): Array<{ start: IsoDate; last: Is
   }
   if (start !== null) runs.push({ start, last, ongoing: true });
   return runs;
+}
+
+/**
+ * The first trading day D with start <= D - months (§4's test, the day clamped to the month's end).
+ * start + months is not always that day: 2025-03-31 + 3 months = 06-30, yet 06-30 - 3 months = 03-30 <
+ * 03-31, so §4 first calls it long on 07-01. At most a few days past start + months.
+ */
+export function firstLongDay(start: IsoDate, calendar: TradingCalendar, months: number): IsoDate | null {
+  let d = calendar.onOrAfter(shiftMonths(start, months));
+  while (d !== null && shiftMonths(d, -months) < start) d = calendar.after(d);
+  return d;
 }
