@@ -96,6 +96,17 @@ describe('§4 suspension on the cut-off', () => {
     expect(check(r, 'hsci-suspended-on-cutoff').outcome).toBe('fail');
   });
 
+  // C = 2025-06-30: C - 3 months = 2025-03-30, a Sunday. "Continuously since a day on or before" it means the
+  // run of suspended trading days began on or before it: on Friday 03-28 at the latest.
+  it.each([
+    ['since Fri 2025-03-28, the last trading day on or before C - 3 months: long', '2025-03-28', true],
+    ['since Mon 2025-03-31, the first trading day after it: not long', '2025-03-31', false],
+    ['since Thu 2025-03-27: long', '2025-03-27', true],
+  ])('C - 3 months on a non-trading day: %s', (_label, since, long) => {
+    const r = metricsOf({ day: (d) => ({ suspended: d >= since }) });
+    expect(r.suspension).toEqual({ suspendedOnCutoff: true, suspendedSince: since, longSuspension: long });
+  });
+
   it('is not suspended when trading on C, even after a suspension', () => {
     const r = metricsOf({ day: (d) => ({ suspended: d >= '2025-01-02' && d < '2025-06-30' }) });
     expect(r.suspension).toEqual({ suspendedOnCutoff: false, suspendedSince: null, longSuspension: false });
