@@ -19,7 +19,7 @@ export function screenReview(input: ScreenInput): ReviewResult {
   for (const p of placements) {
     const before = { SH: input.southboundBefore.SH.has(p.metrics.code), SZ: input.southboundBefore.SZ.has(p.metrics.code) };
     screens.set(p.metrics.code, screenSouthbound({
-      metrics: p.metrics, segmentAfter: p.segmentAfter, before, cutoff: input.cutoff, effectiveDate: input.effectiveDate, methodology: m,
+      metrics: p.metrics, segmentAfter: p.segmentAfter, segmentCoverage: segmentCoverageOf(p), before, cutoff: input.cutoff, effectiveDate: input.effectiveDate, methodology: m,
     }));
   }
   const quarterly = input.kind === 'quarterly';
@@ -49,6 +49,12 @@ export function screenReview(input: ScreenInput): ReviewResult {
   if (unknownSb.length > 0) warnings.push(`Southbound codes with no securities record, left as they are: ${unknownSb.sort().join(', ')}`);
   sortResult(result);
   return result;
+}
+
+/** The coverage among the constituents behind the segment after the review: §6.1.6, or a quarterly IPO's §6.2 ranking. */
+function segmentCoverageOf(p: HsciPlacement): number | null {
+  if (typeof p.segmentCheck?.value === 'number') return p.segmentCheck.value;
+  return p.verdict.outcome === 'ADD' && p.verdict.rule === 'hsci-quarterly-ipo' ? p.decidingCoverage : null;
 }
 
 function addHsciRows(result: ReviewResult, p: HsciPlacement): void {

@@ -1,7 +1,7 @@
 import { CHANNELS, type Channel, type IsoDate, type RuleOutcome, type Segment, type SouthboundPath } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
-import { describeMoney } from './format-figures.js';
+import { describeCoverage, describeMoney } from './format-figures.js';
 import { checkSouthboundExclusions, isSouthboundUnscreened } from './southbound-exclusions.js';
 import { checkWvr, checkMoneyLines, type MoneyLine } from './southbound-checks.js';
 
@@ -31,6 +31,8 @@ export interface SouthboundInput {
   readonly metrics: SecurityMetrics;
   /** Segment after the HSCI review, null when not a constituent after it. */
   readonly segmentAfter: Segment | null;
+  /** The cumulative coverage among the constituents behind that segment (§6.1.6, §6.2), when known. */
+  readonly segmentCoverage?: number | null;
   readonly before: Readonly<Record<Channel, boolean>>;
   readonly cutoff: IsoDate;
   readonly effectiveDate: IsoDate;
@@ -39,11 +41,17 @@ export interface SouthboundInput {
 
 interface PathResult { readonly path: SouthboundPath | null; readonly rule: string; readonly reason: string }
 
-/** RULES.md §7.1.1 the HSCI path on one channel (the retention buffer depends on the channel's list). */
-export function findHsciPath(sbAvgHkd: number | null, segment: Segment | null, before: boolean, isAPlusH: boolean, m: Methodology): PathResult {
+/**
+ * RULES.md §7.1.1 the HSCI path on one channel (the retention buffer depends on the channel's list). A LargeCap
+ * or MidCap constituent's reason gives its distance to the MidCap line (§9) when its coverage is known.
+ */
+export function findHsciPath(
+  sbAvgHkd: number | null, segment: Segment | null, before: boolean, isAPlusH: boolean, m: Methodology, segmentCoverage: number | null = null,
+): PathResult {
   if (segment === null) return { path: null, rule: 'sb-path-hsci', reason: 'not an HSCI constituent after the review' };
-  if (segment === 'LARGE') return { path: 'HSCI_LARGE', rule: 'sb-path-hsci', reason: 'HSCI LargeCap constituent after the review' };
-  if (segment === 'MID') return { path: 'HSCI_MID', rule: 'sb-path-hsci', reason: 'HSCI MidCap constituent after the review' };
+  const line = segmentCoverage === null ? '' : ` (${describeCoverage(segmentCoverage, m.coverage.midCap).replace(/^coverage/, 'constituent coverage')})`;
+  if (segment === 'LARGE') return { path: 'HSCI_LARGE', rule: 'sb-path-hsci', reason: `HSCI LargeCap constituent after the review${line}` };
+  if (segment === 'MID') return { path: 'HSCI_MID', rule: 'sb-path-hsci', reason: `HSCI MidCap constituent after the review${line}` };
   const s = m.southbound;
   if (sbAvgHkd === null) return { path: null, rule: 'sb-smallcap-in', reason: 'HSCI SmallCap with no average market cap' };
   if (sbAvgHkd >= s.smallCapInHkd) return { path: 'HSCI_SMALL', rule: 'sb-smallcap-in', reason: `HSCI SmallCap, ${describeMoney('average', sbAvgHkd, s.smallCapInHkd)}` };
@@ -84,7 +92,7 @@ export function screenSouthbound(input: SouthboundInput): SouthboundScreen {
 function decideChannel(input: SouthboundInput, ch: Channel, before: boolean, wvr: ReturnType<typeof checkWvr> | null): Omit<SouthboundChannelVerdict, 'before' | 'borderline' | 'unscreened'> {
   const { metrics, methodology: m, cutoff } = input;
   const isAPlusH = metrics.aPlusH !== null;
-  const hsci = findHsciPath(metrics.southboundAvgMarketCapHkd, input.segmentAfter, before, isAPlusH, m);
+  const hsci = findHsciPath(metrics.southboundAvgMarketCapHkd, input.segmentAfter, before, isAPlusH, m, input.segmentCoverage ?? null);
   if (hsci.path !== null) {
     // §7.3: a WVR company not yet eligible on this channel needs seasoning and the two 183-day tests too.
     if (wvr === null || before) return { after: true, path: hsci.path, rule: hsci.rule, reason: hsci.reason, pending: null };

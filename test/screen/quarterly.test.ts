@@ -39,6 +39,14 @@ describe('quarterly review (§6.2)', () => {
     expect(r.southbound.SH.add.map((a) => a.code)).toEqual(outcome === 'ADD' ? ['09000'] : []);
   });
 
+  it('a quarterly IPO added to Southbound states its distance to the MidCap line among the constituents', () => {
+    const ipo = buildMetrics({ code: '09000', avg: 62 * BN, attrs: { listingDate: '2026-01-02' } });
+    const r = screenReview(buildInput([...base(), ipo], { ...Q, hsci }));
+    expect(r.southbound.SH.add).toMatchObject([
+      { code: '09000', path: 'HSCI_MID', reason: 'HSCI MidCap constituent after the review (constituent coverage 95.0%, exactly on the 95% line)' },
+    ]);
+  });
+
   it('adds nothing else to Southbound and removes nothing', () => {
     const r = screenReview(buildInput(base(), { ...Q, hsci, sh: ['00003', '00004'] }));
     expect(r.southbound.SH).toEqual({ add: [], remove: [] });

@@ -43,6 +43,17 @@ describe('Southbound SmallCap money lines (§7.1.1)', () => {
     if (!eligible) expect(d.southbound.SH.rule).toBe(before.length ? 'sb-smallcap-keep' : 'sb-smallcap-in');
   });
 
+  // §9: the HSCI path of a LargeCap or MidCap constituent is decided by the 95% MidCap line over the constituents
+  // after the review (80 / 100 = 80%, 95 / 100 = 95% exactly): its reason says how far it is from that line.
+  it.each([
+    ['00001', 'HSCI_LARGE', 'HSCI LargeCap constituent after the review (constituent coverage 80.0%, 15.0 points inside the 95% line)'],
+    ['00002', 'HSCI_MID', 'HSCI MidCap constituent after the review (constituent coverage 95.0%, exactly on the 95% line)'],
+  ])('the LargeCap / MidCap path reason states the distance to the MidCap line: %s', (code, path, reason) => {
+    const r = review({}, {});
+    expect(r.southbound.SH.add.find((a) => a.code === code)).toMatchObject({ path, reason });
+    expect(r.decisions.find((d) => d.code === code)!.southbound.SZ.reason).toBe(reason);
+  });
+
   it('states the distance in the reason and flags a name within 10% of a money line', () => {
     const r = review({ sbAvg: 3.9 * BN }, { sh: ['00003'] });
     expect(r.southbound.SH.remove).toMatchObject([{ code: '00003', rule: 'sb-smallcap-keep', borderline: true }]);
