@@ -94,7 +94,7 @@ function addSouthboundRows(result: ReviewResult, p: HsciPlacement, sb: Southboun
   if (pending !== null) result.pending.push({ code, event: pending.event, date: pending.date, name, channels: pendingChannels, reason: pending.reason });
 }
 
-/** RULES.md §9: coverage within the margin of the add or delete line; money near a Southbound line. */
+/** RULES.md §9: coverage within the margin of the add or delete line (quarterly: an IPO near its line); money near a Southbound line. */
 function addBorderlineRows(result: ReviewResult, p: HsciPlacement, sb: SouthboundScreen, input: ScreenInput): void {
   const m = input.methodology;
   const { code, name } = p.metrics;
@@ -105,6 +105,10 @@ function addBorderlineRows(result: ReviewResult, p: HsciPlacement, sb: Southboun
       const distance = describeCoverage(p.entry.coverage, threshold).replace(/^coverage [^,]+, /, '');
       result.borderline.push({ code, name, line, value: p.entry.coverage, threshold, distance, outcome });
     }
+  }
+  if (input.kind === 'quarterly' && p.verdict.rule === 'hsci-quarterly-ipo' && p.verdict.borderline && p.decidingCoverage !== null) {
+    // §6.2: a quarterly IPO faces the quarterly line, ranked with the constituents.
+    result.borderline.push({ code, name, line: 'hsci-quarterly-ipo', value: p.decidingCoverage, threshold: m.coverage.quarterlyIpo, distance: p.verdict.distance, outcome });
   }
   for (const near of sb.nearLines) {
     const sbOutcome = CHANNELS.map((ch) => `${ch} ${sb.channels[ch].after ? 'eligible' : 'not eligible'}`).join(', ');

@@ -47,6 +47,21 @@ describe('quarterly review (§6.2)', () => {
     ]);
   });
 
+  it.each([
+    ['exactly on the 95% line: added, borderline', 62, 'ADD', true],
+    ['0.003 points past it: waits, borderline', 62.1, 'WAIT', true],
+    ['77.6%, far inside: added, not borderline', 340, 'ADD', false],
+  ] as const)('§9 lists a quarterly IPO near the quarterly line as borderline: %s', (_l, sizeBn, outcome, near) => {
+    const ipo = buildMetrics({ code: '09000', avg: sizeBn * BN, attrs: { listingDate: '2026-01-02' } });
+    const r = screenReview(buildInput([...base(), ipo], { ...Q, hsci }));
+    expect(r.decisions.find((d) => d.code === '09000')!.borderline).toBe(near);
+    expect(r.borderline.filter((b) => b.code === '09000')).toEqual(near
+      ? [expect.objectContaining({ line: 'hsci-quarterly-ipo', threshold: 0.95, outcome })]
+      : []);
+    // The constituents face no line at a quarterly review.
+    expect(r.borderline.filter((b) => b.code !== '09000')).toEqual([]);
+  });
+
   it('adds nothing else to Southbound and removes nothing', () => {
     const r = screenReview(buildInput(base(), { ...Q, hsci, sh: ['00003', '00004'] }));
     expect(r.southbound.SH).toEqual({ add: [], remove: [] });
