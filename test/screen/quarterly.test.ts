@@ -62,6 +62,27 @@ describe('quarterly review (§6.2)', () => {
     expect(r.borderline.filter((b) => b.code !== '09000')).toEqual([]);
   });
 
+  // Choice (docs/screen.md): each IPO is ranked with the constituents alone, not with the quarter's other IPOs.
+  // Two IPOs of 62bn: each alone (90 + 62) / (98 + 62) = 95% exactly: both added. Ranked together the second
+  // would sit at (90 + 62 + 62) / (98 + 124) = 96.4% and wait.
+  it('ranks each IPO of the quarter with the constituents alone', () => {
+    const ipos = ['09000', '09001'].map((code) => buildMetrics({ code, avg: 62 * BN, attrs: { listingDate: '2026-01-02' } }));
+    const r = screenReview(buildInput([...base(), ...ipos], { ...Q, hsci }));
+    expect(r.hsci.add.map((a) => [a.code, a.coverage, a.segment])).toEqual([['09000', 0.95, 'MID'], ['09001', 0.95, 'MID']]);
+  });
+
+  it('keeps a constituent that left the universe (no deletions at a quarterly review) and leaves it out of the IPO ranking', () => {
+    // 00003 is delisted before C: out of U, so the IPO is ranked with 00001 and 00002 (94bn): (90 + 62) / 156 = 97.4%.
+    const metrics = [...base().slice(0, 2), buildMetrics({ code: '00003', avg: 4 * BN, inUniverse: false, attrs: { delistingDate: '2026-02-02' } })];
+    const ipo = buildMetrics({ code: '09000', avg: 62 * BN, attrs: { listingDate: '2026-01-02' } });
+    const r = screenReview(buildInput([...metrics, ipo], { ...Q, hsci, sh: ['00003'] }));
+    expect(r.hsci.remove).toEqual([]);
+    expect(r.hsci.constituents.map((c) => c.code)).toEqual(['00001', '00002', '00003']);
+    expect(r.southbound.SH.remove).toEqual([]);
+    expect(r.decisions.find((d) => d.code === '09000')).toMatchObject({ hsciOutcome: 'WAIT', coverage: expect.any(Number) });
+    expect(r.hsci.add).toEqual([]);
+  });
+
   it('adds nothing else to Southbound and removes nothing', () => {
     const r = screenReview(buildInput(base(), { ...Q, hsci, sh: ['00003', '00004'] }));
     expect(r.southbound.SH).toEqual({ add: [], remove: [] });
