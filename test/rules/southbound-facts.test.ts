@@ -99,6 +99,25 @@ describe('§2 ranking universe', () => {
     expect(r.universe.eligible).toBe(rule === 'hsci-universe');
   });
 
+  it.each([
+    ['STAPLED', 'hsci-universe'], ['EQUITY', 'hsci-universe'], ['FUND', 'hsci-universe-type'], ['INVESTMENT_CO', 'hsci-universe-type'],
+    ['SPAC', 'hsci-universe-type'], ['PREFERENCE', 'hsci-universe-type'], ['DEBT', 'hsci-universe-type'],
+    ['WARRANT', 'hsci-universe-type'], ['OTHER', 'hsci-universe-type'],
+  ] as const)('§2.2 type %s -> %s', (type, rule) => {
+    expect(metricsOf({ attrs: security({ type }) }).universe.rule).toBe(rule);
+  });
+
+  it('§2.3 only the HKD counter is ranked (a CNY counter is not)', () => {
+    expect(metricsOf({ attrs: security({ currency: 'CNY' }) }).universe.rule).toBe('hsci-universe-currency');
+  });
+
+  it('applies a type change as of C (an equity that became an investment company on C is out; one dated after C is not)', () => {
+    const changes = (date: string) => [{ code: '00001', date, field: 'type' as const, value: 'INVESTMENT_CO' }];
+    expect(metricsOf({ changes: changes('2025-06-30') }).universe.rule).toBe('hsci-universe-type');
+    expect(metricsOf({ changes: changes('2025-07-01') }).universe.rule).toBe('hsci-universe');
+    expect(metricsOf({ attrs: security({ type: 'FUND' }), changes: [{ code: '00001', date: '2025-01-02', field: 'type', value: 'EQUITY' }] }).universe.rule).toBe('hsci-universe');
+  });
+
   it('applies a board change dated the day before, on, or after C as of C', () => {
     const changes = (date: string) => [{ code: '00001', date, field: 'board' as const, value: 'GEM' }];
     expect(metricsOf({ changes: changes('2025-06-29') }).universe.rule).toBe('hsci-universe-board');
