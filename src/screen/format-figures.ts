@@ -38,7 +38,12 @@ export function describeCoverage(coverage: number, line: number): string {
 export function describeMoney(label: string, valueHkd: number, lineHkd: number): string {
   if (valueHkd === lineHkd) return `${label} ${formatHkd(valueHkd)}, exactly on the ${formatLineHkd(lineHkd)} line`;
   const side = valueHkd >= lineHkd ? 'above' : 'below';
-  return `${label} ${formatHkd(valueHkd)}, ${formatHkd(Math.abs(valueHkd - lineHkd))} ${side} the ${formatLineHkd(lineHkd)} line`;
+  return `${label} ${formatHkd(valueHkd)}, ${formatGapHkd(Math.abs(valueHkd - lineHkd))} ${side} the ${formatLineHkd(lineHkd)} line`;
+}
+
+/** A gap to a money line: as formatHkd, but in plain HK$ under HK$0.1m, so a tiny gap never reads "HK$0.0m". */
+function formatGapHkd(gapHkd: number): string {
+  return gapHkd < 100_000 ? `HK$${gapHkd.toLocaleString('en-US', { maximumFractionDigits: 2 })}` : formatHkd(gapHkd);
 }
 
 /** 5e9 -> "HK$5bn" (no trailing zeros: a line reads as written in RULES.md). */

@@ -54,6 +54,18 @@ describe('Southbound SmallCap money lines (§7.1.1)', () => {
     expect(r.decisions.find((d) => d.code === code)!.southbound.SZ.reason).toBe(reason);
   });
 
+  // §9: a distance under HK$0.1m must not read "HK$0.0m below" (the average is compared unrounded).
+  it.each([
+    ['HK$0.40 below the HK$5bn line', 5 * BN - 0.4, false, 'HK$0.4 below the HK$5bn line'],
+    ['HK$40,000 below it', 5 * BN - 40_000, false, 'HK$40,000 below the HK$5bn line'],
+    ['HK$0.25 above it', 5 * BN + 0.25, true, 'HK$0.25 above the HK$5bn line'],
+    ['HK$300,000 above it (millions from HK$0.1m)', 5 * BN + 300_000, true, 'HK$0.3m above the HK$5bn line'],
+  ])('a SmallCap average %s states the gap in HK$', (_label, sbAvg, eligible, distance) => {
+    const d = review({ sbAvg }, {}).decisions.find((x) => x.code === '00003')!;
+    expect(d.southbound.SH.after).toBe(eligible);
+    expect(d.southbound.SH.reason).toContain(distance);
+  });
+
   it('states the distance in the reason and flags a name within 10% of a money line', () => {
     const r = review({ sbAvg: 3.9 * BN }, { sh: ['00003'] });
     expect(r.southbound.SH.remove).toMatchObject([{ code: '00003', rule: 'sb-smallcap-keep', borderline: true }]);
