@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/db/connection.js';
+import { scanDailyWindow, unpackSeries } from '../../src/jobs/scan-daily-window.js';
+
+describe('scanDailyWindow', () => {
+  it('reads each security window (a, b] in date order, with exact money and flags', async () => {
+    const store = await openStore(':memory:');
+    const sec = store.sqlite.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES (?, ?, 'MAIN', 'EQUITY', 'HKD', '2020-01-02')`);
+    const day = store.sqlite.prepare('INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended) VALUES (?, ?, ?, ?, ?)');
+    sec.run('00001', 'A');
+    sec.run('00002', 'B');
+    sec.run('00003', 'C (no rows in the window)');
+    // Inserted out of order: the read must still come back by date.
+    day.run('00001', '2025-01-06', 9_007_199_254_740_991, 0, 0); // the largest exact integer survives the text round trip
+    day.run('00001', '2025-01-02', 1_000_000_000, 12_345, 0);
+    day.run('00001', '2025-01-03', 1_100_000_000, 0, 1);
+    day.run('00001', '2024-12-31', 5, 5, 0); // on the window's exclusive start: left out
+    day.run('00002', '2025-01-03', 7, 8, 1);
+    day.run('00003', '2025-02-03', 7, 8, 0); // after the window's end
+    const hash = createHash('sha256');
+    const out = scanDailyWindow(store.sqlite, ['00001', '00002', '00003'], '2024-12-31', '2025-01-31', hash);
+    expect([...out.keys()]).toEqual(['00001', '00002']);
+    const a = out.get('00001')!;
+    expect(a.dates).toEqual(['2025-01-02', '2025-01-03', '2025-01-06']);
+    expect([...a.marketCapHkd]).toEqual([1_000_000_000, 1_100_000_000, 9_007_199_254_740_991]);
+    expect([...a.turnoverHkd]).toEqual([12_345, 0, 0]);
+    expect([...a.suspended]).toEqual([0, 1, 0]);
+    expect([...out.get('00002')!.suspended]).toEqual([1]);
+    expect(hash.digest('hex')).toMatch(/^[0-9a-f]{64}$/);
+    await store.close();
+  });
+
+  it('sorts a packed window that arrives out of date order', () => {
+    const s = unpackSeries(['2025-01-03,2025-01-02,2025-01-06', '30,20,60', '3,2,6', '100']);
+    expect(s.dates).toEqual(['2025-01-02', '2025-01-03', '2025-01-06']);
+    expect([...s.marketCapHkd]).toEqual([20, 30, 60]);
+    expect([...s.turnoverHkd]).toEqual([2, 3, 6]);
+    expect([...s.suspended]).toEqual([0, 1, 0]);
+  });
+});
