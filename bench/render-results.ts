@@ -44,9 +44,10 @@ export function renderResultsMarkdown(r: BenchResults): string {
     ...r.targets.map((t) => `| ${t.name} | ${fmt(t.value, t.unit === 'x' ? 2 : 0)} ${t.unit} | ${t.target} ${t.unit} | ${t.pass === null ? 'NOT MEASURED' : t.pass ? 'PASS' : 'MISS'} |`),
   ];
   if (r.scale && r.scale.length > 0) {
-    out.push('', '| scale | securities | years | daily rows | window rows | screen ms | floor aggregate ms | screen / floor | ms per 100k window rows |', '|---|---|---|---|---|---|---|---|---|');
+    out.push('', '| scale | securities | years | daily rows | window rows | screen ms | screen CPU ms | screen peak RSS MB | floor aggregate ms | floor CPU ms | screen / floor | screen CPU ms per 100k window rows |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const s of r.scale) {
-      out.push(`| ${s.label} | ${fmt(s.securities)} | ${s.years} | ${fmt(s.dailyRows)} | ${fmt(s.windowRows)} | ${s.screen.ok ? spread(s.screen.wallMs) : `FAILED: ${s.screen.error ?? ''}`} | ${spread(s.floorAggregate.wallMs)} | ${fmt(s.screen.wallMs.median / s.floorAggregate.wallMs.median, 2)} | ${fmt((s.screen.wallMs.median * 1e5) / s.windowRows, 0)} |`);
+      const cpu = s.screen.cpuMs?.median ?? Number.NaN;
+      out.push(`| ${s.label} | ${fmt(s.securities)} | ${s.years} | ${fmt(s.dailyRows)} | ${fmt(s.windowRows)} | ${s.screen.ok ? spread(s.screen.wallMs) : `FAILED: ${s.screen.error ?? ''}`} | ${fmt(cpu)} | ${s.screen.peakRssMb ? fmt(s.screen.peakRssMb.max) : '-'} | ${spread(s.floorAggregate.wallMs)} | ${fmt(s.floorAggregate.cpuMs?.median ?? Number.NaN)} | ${fmt(s.screen.wallMs.median / s.floorAggregate.wallMs.median, 2)} | ${fmt((cpu * 1e5) / s.windowRows, 0)} |`);
     }
   }
   if (r.notes.length > 0) out.push('', 'Notes:', ...r.notes.map((n) => `- ${n}`));
