@@ -1,7 +1,15 @@
-import yargs, { type Argv } from 'yargs';
+import { createRequire } from 'node:module';
+import type { Argv } from 'yargs';
 import type { CliContext, GlobalOptions } from './context.js';
 import { commandModules } from './commands/index.js';
 import { UsageError } from '../domain/errors.js';
+import { describeUsageFailure, joinMessageLines } from './usage-message.js';
+
+/**
+ * yargs' CommonJS build: its ESM build wraps help text with a minimal wrapper that cuts words in
+ * half ("an\nd run the latest ..."); the CommonJS build wraps at word boundaries. Same API.
+ */
+const yargs = createRequire(import.meta.url)('yargs') as (args?: readonly string[]) => Argv;
 
 /**
  * Builds the yargs parser (exported for tests). Command modules are cheap to import: each handler
@@ -25,7 +33,7 @@ export function buildParser(ctx: CliContext): Argv<GlobalOptions> {
     .version(false)
     .fail((msg, err) => {
       if (err) throw err;
-      throw new UsageError(msg);
+      throw new UsageError(describeUsageFailure(msg));
     }) as unknown as Argv<GlobalOptions>;
   for (const make of commandModules) parser = parser.command(make(ctx) as never);
   return parser;
@@ -51,7 +59,8 @@ export async function runCli(args: string[], ctx: CliContext): Promise<number> {
 function reportError(err: unknown, ctx: CliContext, debug: boolean): number {
   const e = err instanceof Error ? err : new Error(String(err));
   const code = (e as { exitCode?: number }).exitCode ?? 1;
-  const message = e.message.split('\n')[0] ?? String(e);
+  // One line, but never cut: a multi-line message keeps every line, joined.
+  const message = joinMessageLines(e.message) || e.name;
   ctx.stderr(`hkconnect: ${message}\n`);
   if (debug && e.stack) ctx.stderr(`${e.stack}\n`);
   return code;
