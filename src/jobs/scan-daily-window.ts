@@ -13,10 +13,9 @@ type PackedRow = [string | null, string | null, string | null, string | null];
  * so the rows cross the boundary four strings per security instead.
  * SQLite does not promise `group_concat` keeps the subquery's order, so the order is checked and a
  * series that arrives out of order is sorted (it never has, reading the primary key in order).
- * The same pass feeds the inputs fingerprint (`hash`), so the window is never read twice.
  */
 export function scanDailyWindow(
-  sqlite: BetterSqlite3.Database, codes: readonly StockCode[], fromExclusive: IsoDate, toInclusive: IsoDate, hash: Hash | null,
+  sqlite: BetterSqlite3.Database, codes: readonly StockCode[], fromExclusive: IsoDate, toInclusive: IsoDate,
 ): Map<StockCode, DailySeries> {
   const stmt = sqlite.prepare(
     `SELECT group_concat(date), group_concat(market_cap_hkd), group_concat(turnover_hkd), group_concat(suspended, '')
@@ -24,24 +23,23 @@ export function scanDailyWindow(
               WHERE code = ? AND date > ? AND date <= ? ORDER BY date)`,
   ).raw(true);
   const out = new Map<StockCode, DailySeries>();
-  let dateInts = new Int32Array(512);
   for (const code of codes) {
     const packed = stmt.get(code, fromExclusive, toInclusive) as PackedRow;
-    if (packed[0] === null) continue;
-    const series = unpackSeries(packed);
-    const n = series.dates.length;
-    out.set(code, series);
-    if (hash) {
-      if (dateInts.length < n) dateInts = new Int32Array(n * 2);
-      for (let i = 0; i < n; i += 1) dateInts[i] = dateToInt(series.dates[i]!);
-      hash.update(code);
-      hash.update(new Uint8Array(series.marketCapHkd.buffer));
-      hash.update(new Uint8Array(series.turnoverHkd.buffer));
-      hash.update(series.suspended);
-      hash.update(new Uint8Array(dateInts.buffer, 0, n * 4));
-    }
+    if (packed[0] !== null) out.set(code, unpackSeries(packed));
   }
   return out;
+}
+
+/** Feeds one security's series into the inputs fingerprint: its typed columns as bytes, dates as integers. */
+export function hashSeries(hash: Hash, code: StockCode, series: DailySeries): void {
+  const n = series.dates.length;
+  const dateInts = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) dateInts[i] = dateToInt(series.dates[i]!);
+  hash.update(code);
+  hash.update(new Uint8Array(series.marketCapHkd.buffer));
+  hash.update(new Uint8Array(series.turnoverHkd.buffer));
+  hash.update(series.suspended);
+  hash.update(new Uint8Array(dateInts.buffer));
 }
 
 /** Splits one security's packed window into typed columns, in date order. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/connection.js';
-import { scanDailyWindow, unpackSeries } from '../../src/jobs/scan-daily-window.js';
+import { hashSeries, scanDailyWindow, unpackSeries } from '../../src/jobs/scan-daily-window.js';
 
 describe('scanDailyWindow', () => {
   it('reads each security window (a, b] in date order, with exact money and flags', async () => {
@@ -18,8 +18,7 @@ describe('scanDailyWindow', () => {
     day.run('00001', '2024-12-31', 5, 5, 0); // on the window's exclusive start: left out
     day.run('00002', '2025-01-03', 7, 8, 1);
     day.run('00003', '2025-02-03', 7, 8, 0); // after the window's end
-    const hash = createHash('sha256');
-    const out = scanDailyWindow(store.sqlite, ['00001', '00002', '00003'], '2024-12-31', '2025-01-31', hash);
+    const out = scanDailyWindow(store.sqlite, ['00001', '00002', '00003'], '2024-12-31', '2025-01-31');
     expect([...out.keys()]).toEqual(['00001', '00002']);
     const a = out.get('00001')!;
     expect(a.dates).toEqual(['2025-01-02', '2025-01-03', '2025-01-06']);
@@ -27,7 +26,14 @@ describe('scanDailyWindow', () => {
     expect([...a.turnoverHkd]).toEqual([12_345, 0, 0]);
     expect([...a.suspended]).toEqual([0, 1, 0]);
     expect([...out.get('00002')!.suspended]).toEqual([1]);
-    expect(hash.digest('hex')).toMatch(/^[0-9a-f]{64}$/);
+    // The fingerprint of a series changes with any one of its values.
+    const digest = (cap: number) => {
+      const h = createHash('sha256');
+      hashSeries(h, '00002', { ...out.get('00002')!, marketCapHkd: Float64Array.of(cap) });
+      return h.digest('hex');
+    };
+    expect(digest(7)).toBe(digest(7));
+    expect(digest(7)).not.toBe(digest(8));
     await store.close();
   });
 
