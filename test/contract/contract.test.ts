@@ -152,6 +152,16 @@ describe('running it', () => {
     }
   });
 
+  it('names the database file it cannot open (a directory, a file that is not SQLite) and exits 2', async () => {
+    const garbage = file('garbage.db', 'not a database, just text '.repeat(200));
+    for (const path of [dir, garbage]) {
+      const r = await cli(['--db', path, 'query', 'runs']);
+      expect(r.code).toBe(2);
+      expectOneSentence(r.err);
+      expect(r.err).toContain(`cannot open the database ${path}`);
+    }
+  });
+
   it('prints the stack trace only with --debug', async () => {
     const r = await run('screen', '--cutoff', '2026-07-31', '--debug');
     expect(r.code).toBe(1);
