@@ -22,7 +22,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--load-runs 
                         [--seed N] [--scale] [--profile] [--no-write]
   --quick      3 runs each instead of 5, 1 load run instead of 3 (and no scale table)
   --load-runs  runs of ingest daily and of the load floor (default 3)
-  --scale      also the scale table: 1x/2x/4x securities, 2/5/10 years (slow: ~12 M rows to generate and load)
+  --scale      also the scale table: 1x/2x/4x securities, 2/5/10 years (slow: ~17 M more rows; ~15 min here)
   --profile    CPU-profile ingest and the full screen; print the top self-time functions`;
 
 /** Parses the bench's arguments; throws with the usage text on a bad one. */
