@@ -16,6 +16,7 @@ export interface GlobalOptions {
 }
 
 export function processContext(): CliContext {
+  exitQuietlyOnBrokenPipe(process.stdout);
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -23,4 +24,17 @@ export function processContext(): CliContext {
     now: () => new Date(),
     isTTY: Boolean(process.stderr.isTTY),
   };
+}
+
+/**
+ * A reader that stops early (`hkconnect query history 700 | head`) closes the pipe: stop quietly, as
+ * Unix tools do, instead of dying on an unhandled EPIPE with a Node stack trace. Any other write
+ * failure is one sentence and exit 1.
+ */
+function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    process.stderr.write(`hkconnect: cannot write the output: ${err.message}\n`);
+    process.exit(1);
+  });
 }

@@ -10,7 +10,7 @@
  * long-suspension event), 06999 5bn, a new A+H listing whose stabilisation ends after C (pending).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +182,20 @@ describe('running it', () => {
     expect(p.status).toBe(2);
     expect(p.stdout).toBe('');
     expectOneSentence(p.stderr);
+  });
+});
+
+describe('the built CLI as a process', () => {
+  const bin = resolve('dist/src/cli/bin.js');
+
+  it.runIf(existsSync(bin))('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const child = spawn(process.execPath, [bin, '--db', db, 'query', 'history', '700', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    expect(err).toBe('');
+    expect(status).toBe(0);
   });
 });
 
