@@ -79,8 +79,12 @@ export function computeAllMetrics(snapshot: ReviewSnapshot, plan: ReviewPlan, cu
 }
 
 /** Loads, computes and screens without recording anything (explain, benchmarks). */
-export async function computeReview(store: Store, options: Pick<RunReviewOptions, 'cutoff' | 'effectiveDate' | 'methodology' | 'overridesFile'>): Promise<{ result: ReviewResult; fingerprint: string; metrics: SecurityMetrics[]; plan: ReviewPlan }> {
-  const plan = await planReview(store, options);
+export async function computeReview(
+  store: Store,
+  options: Pick<RunReviewOptions, 'cutoff' | 'effectiveDate' | 'methodology' | 'overridesFile'>,
+  planned?: ReviewPlan,
+): Promise<{ result: ReviewResult; fingerprint: string; metrics: SecurityMetrics[]; plan: ReviewPlan }> {
+  const plan = planned ?? await planReview(store, options);
   const snapshot = await loadSnapshot(store, { cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, calendar: plan.calendar });
   const metrics = computeAllMetrics(snapshot, plan, options.cutoff);
   const warnings = [...snapshot.warnings, ...metrics.flatMap((x) => x.warnings)];
@@ -105,7 +109,7 @@ export async function runReview(store: Store, options: RunReviewOptions): Promis
     startedAt: options.now.toISOString(), trigger: options.trigger,
   });
   try {
-    const { result, fingerprint } = await computeReview(store, options);
+    const { result, fingerprint } = await computeReview(store, options, plan);
     await recordRunSuccess(store.db, runId, finishedAt(), fingerprint, result);
     return { runId, result, fingerprint };
   } catch (err) {
