@@ -63,6 +63,10 @@ export async function planReview(store: Store, options: Pick<RunReviewOptions, '
   if (options.effectiveDate !== undefined && !isIsoDate(options.effectiveDate)) {
     throw new UsageError(`the effective date "${options.effectiveDate}" is not a date of the form YYYY-MM-DD`);
   }
+  // RULES.md §1: changes take effect after the cut-off; an E on or before C is a typo, not an override.
+  if (options.effectiveDate !== undefined && options.effectiveDate <= options.cutoff) {
+    throw new UsageError(`the effective date ${options.effectiveDate} is not after the cut-off ${options.cutoff}`);
+  }
   const methodology = await resolveMethodology(options.methodology, options.overridesFile);
   const calendar = loadCalendar(store);
   const kind = reviewKindOf(options.cutoff, methodology);
