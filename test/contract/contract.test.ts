@@ -136,6 +136,7 @@ describe('running it', () => {
     [['screen', '--cutoff', '2026-06-30', '--effective', '2026-06-30'], 2, /effective date 2026-06-30 is not after the cut-off 2026-06-30/],
     [['explain', '700', '--cutoff', '2026-06-30', '--effective', '2026-06-01'], 2, /effective date 2026-06-01 is not after the cut-off/],
     [['screen', '--cutoff', '2026-07-31'], 1, /no daily data for 2026-07-31/],
+    [['screen', '--cutoff', '2026-06-30', '--out', '/nonexistent-dir/review.json'], 2, /cannot write \/nonexistent-dir\/review.json: the directory/],
   ])('%j exits %i with one sentence on stderr', async (args, exit, message) => {
     const r = await run(...args);
     expect(r.code).toBe(exit);

@@ -38,6 +38,7 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
       const cutoff = requireDate(argv.cutoff, 'cutoff');
       const effectiveDate = argv.effective === undefined ? undefined : requireDate(argv.effective, 'effective');
       const format = argv.format ?? 'table';
+      if (argv.out !== undefined) await requireWritableDirectory(argv.out);
       const { runReview } = await import('../../jobs/run-review.js');
       const { renderReview } = await import('../../report/render-review.js');
       const { withReviewLock } = await import('../../jobs/job-lock.js');
@@ -62,4 +63,16 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
       ctx.stdout(`Wrote the ${r.kind} review of ${cutoff} (run ${run.runId}, ${changes} list changes) as ${format} to ${argv.out}\n`);
     },
   };
+}
+
+/** Checks `--out`'s directory before the review runs, so a typo costs no run (and records none). */
+async function requireWritableDirectory(out: string): Promise<void> {
+  const { access, constants } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  const dir = dirname(out);
+  try {
+    await access(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write ${out}: the directory ${dir} does not exist or is not writable.`);
+  }
 }
