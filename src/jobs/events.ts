@@ -1,6 +1,6 @@
 import type { Store } from '../db/connection.js';
 import { listSecurities } from '../db/repositories/securities.js';
-import { UsageError } from '../domain/errors.js';
+import { JobError, UsageError } from '../domain/errors.js';
 import type {
   AttributeChange, ChangeableField, DailySeries, InterimEvent, IsoDate, SecurityAttributes, StockCode,
 } from '../domain/types.js';
@@ -29,7 +29,8 @@ export async function listEventsFromStore(store: Store, req: EventsRequest): Pro
   const calendar = loadCalendar(store);
   const warnings: string[] = [];
   if (calendar.last === undefined) {
-    throw new UsageError('the trading calendar is empty; load it first (hkconnect db seed).');
+    // Data missing, like a screen without a calendar: the job ran and failed (exit 1), not bad usage.
+    throw new JobError('the trading calendar is empty; load it first (hkconnect db seed).');
   }
   if (calendar.last < req.to) {
     warnings.push(`the trading calendar ends on ${calendar.last}: events dated after it cannot be listed`);

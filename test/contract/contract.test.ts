@@ -165,6 +165,16 @@ describe('running it', () => {
     }
   });
 
+  it('exits 1 when the data is missing: screen and events on a store without a calendar', async () => {
+    const empty = join(dir, 'empty.db');
+    for (const args of [['screen', '--cutoff', '2026-06-30'], ['events', '--from', '2026-01-01', '--to', '2026-06-30']]) {
+      const r = await cli(['--db', empty, ...args]);
+      expect(r.code).toBe(1);
+      expectOneSentence(r.err);
+      expect(r.err).toMatch(/calendar/);
+    }
+  });
+
   it('prints the stack trace only with --debug', async () => {
     const r = await run('screen', '--cutoff', '2026-07-31', '--debug');
     expect(r.code).toBe(1);
