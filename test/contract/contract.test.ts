@@ -7,7 +7,8 @@
  * The market (cut-off 2026-06-30, constant caps, velocity 0.2%): 00700 3,000bn and 00005 1,000bn
  * (constituents), 00388 600bn and 00011 400bn (additions: coverage 85.0% and 92.4%), 00012 400bn
  * (99.8%, waits), 01234 10bn (constituent past 96%, suspended from 2026-06-01: a removal and a future
- * long-suspension event), 06999 5bn, a new A+H listing whose stabilisation ends after C (pending).
+ * long-suspension event), 06999 5bn, a new A+H listing whose stabilisation ends after C (pending),
+ * 06998 1bn, an old A+H listing outside the HSCI (a Southbound add through the A+H path).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -62,7 +63,7 @@ function expectOneSentence(err: string): void {
   expect(err).not.toMatch(/\n\s+at /);
 }
 
-const CAPS_BN: Record<string, number> = { '700': 3000, '5': 1000, '388': 600, '11': 400, '12': 400, '1234': 10, '6999': 5 };
+const CAPS_BN: Record<string, number> = { '700': 3000, '5': 1000, '388': 600, '11': 400, '12': 400, '1234': 10, '6999': 5, '6998': 1 };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hkc-contract-'));
@@ -78,6 +79,7 @@ beforeAll(async () => {
     'Twelve Co,12,1990-01-02,MAIN,EQUITY,HKD,0,0,,,,,,',
     'Small Co,1234,2010-01-04,MAIN,EQUITY,HKD,true,0,1,,,,,',
     'New AH Co,6999,2026-06-15,MAIN,EQUITY,HKD,0,0,,601999,SSE,2015-01-05,2026-07-15,',
+    'Old AH Co,6998,2016-03-01,MAIN,EQUITY,HKD,0,0,,601998,SSE,2010-01-04,,',
   ].join('\n'));
   const store = await openStore(db);
   const days = store.sqlite.prepare("SELECT date FROM calendar WHERE is_trading_day = 1 AND date BETWEEN '2025-06-02' AND '2026-06-30' ORDER BY date").pluck().all() as string[];
@@ -305,7 +307,7 @@ describe('screen --format json', () => {
       expect(Number.isInteger(r.avgMarketCapHkd)).toBe(true);
     }
     expect(review.hsci.add[0].avgMarketCapHkd).toBe(400_000_000_000);
-    expect(review.hsci.add[0].coverage).toBeCloseTo(5000 / 5415, 10);
+    expect(review.hsci.add[0].coverage).toBeCloseTo(5000 / 5416, 10);
     expect(review.hsci.remove.map((r: any) => r.code)).toEqual(['01234']);
     expect(Object.keys(review.hsci.remove[0])).toEqual(expect.arrayContaining(['code', 'name', 'avgMarketCapHkd', 'coverage', 'reason']));
     expect(review.hsci.constituents).toEqual([
@@ -315,7 +317,7 @@ describe('screen --format json', () => {
 
   it('lists the Southbound changes per channel with their path, sorted by code', () => {
     for (const ch of ['SH', 'SZ']) {
-      expect(review.southbound[ch].add.map((r: any) => [r.code, r.path])).toEqual([['00011', 'HSCI_SMALL'], ['00388', 'HSCI_MID']]);
+      expect(review.southbound[ch].add.map((r: any) => [r.code, r.path])).toEqual([['00011', 'HSCI_SMALL'], ['00388', 'HSCI_MID'], ['06998', 'A_PLUS_H']]);
       for (const r of review.southbound[ch].add) expect(Object.keys(r)).toEqual(expect.arrayContaining(['code', 'path', 'reason']));
     }
     expect(review.southbound.SH.remove.map((r: any) => r.code)).toEqual(['01234']);
