@@ -142,6 +142,11 @@ describe('query southbound', () => {
       { code: '00005', channels: ['SH'] },
       { code: '00700', channels: ['SH'] },
     ]);
+    // Any case, as ingest accepts it.
+    expect(await json('query', 'southbound', '--as-of', '2025-06-30', '--channel', 'sz')).toEqual([
+      { code: '00700', channels: ['SZ'] },
+      { code: '09988', channels: ['SZ'] },
+    ]);
   });
 
   it('prints channels joined in CSV, empty before any list, and rejects a bad channel', async () => {

@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { withStore } from '../with-store.js';
-import { CHANNELS, type Channel } from '../../domain/types.js';
+import type { Channel } from '../../domain/types.js';
+import { channelOption } from '../format-option.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../report/render-diff.js';
 import { requireDate } from './screen.js';
 
@@ -25,7 +26,7 @@ export function diffCommand(ctx: CliContext): CommandModule<GlobalOptions, DiffA
       y
         .option('cutoff', { type: 'string', demandOption: true, describe: 'the review cut-off C (YYYY-MM-DD)' })
         .option('official', { type: 'string', describe: 'the official file: list,code CSV; an SSE/SZSE notice CSV; a Southbound list (JSON or CSV). Default: the changes stored by ingest official' })
-        .option('channel', { choices: CHANNELS, describe: 'the channel of a notice or list file that names none' })
+        .option('channel', channelOption('the channel of a notice or list file that names none'))
         .option('methodology', { type: 'string', describe: 'methodology id (default hsci-2025)' })
         .option('format', { choices: DIFF_FORMATS, default: 'table' as DiffFormat, describe: 'output format' }) as never,
     handler: async (argv) => {

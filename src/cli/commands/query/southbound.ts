@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../../context.js';
-import { rowFormatOption } from '../../format-option.js';
+import { channelOption, rowFormatOption } from '../../format-option.js';
 import type { RowFormat } from '../../../report/format-rows.js';
 import { CHANNELS, type Channel, type StockCode } from '../../../domain/types.js';
 import { withStore } from '../../with-store.js';
@@ -26,7 +26,7 @@ export function querySouthboundCommand(ctx: CliContext): CommandModule<GlobalOpt
     describe: 'The Southbound (SH/SZ) eligible securities in force on a date',
     builder: (y) => y
       .option('as-of', { type: 'string', demandOption: true, describe: 'date (YYYY-MM-DD)' })
-      .option('channel', { choices: CHANNELS, describe: 'only this channel' })
+      .option('channel', channelOption('only this channel'))
       .options(rowFormatOption) as never,
     handler: async (argv) => {
       const asOf = parseDateOption('as-of', argv.asOf);
