@@ -4,16 +4,25 @@ import { renderReviewHtml } from './render-html.js';
 import { renderReviewMarkdown } from './render-markdown.js';
 import { renderReviewTable } from './render-table.js';
 
-export const REVIEW_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
-export type ReviewFormat = (typeof REVIEW_FORMATS)[number];
+import type { ReviewFormat } from './review-formats.js';
+
+export { REVIEW_FORMATS, type ReviewFormat } from './review-formats.js';
+
+export interface RenderOptions {
+  /**
+   * JSON only: include `decisions`, every check of every screened security. On a full market that is
+   * ~13 MB and seconds of work, so it is asked for (`screen --decisions`); the recorded run keeps it always.
+   */
+  readonly decisions?: boolean;
+}
 
 /**
  * Renders a review result in one of the `screen --format` formats. Pure: returns the text.
- * JSON is exactly the result (CONTRACT.md "screen --format json" plus the extra fields).
+ * JSON is the result (CONTRACT.md "screen --format json" plus the extra fields), `decisions` on request.
  */
-export function renderReview(result: ReviewResult, format: ReviewFormat): string {
+export function renderReview(result: ReviewResult, format: ReviewFormat, options: RenderOptions = {}): string {
   switch (format) {
-    case 'json': return `${JSON.stringify(result, null, 2)}\n`;
+    case 'json': return `${JSON.stringify(options.decisions ? result : { ...result, decisions: undefined }, null, 2)}\n`;
     case 'table': return renderReviewTable(result);
     case 'csv': return renderReviewCsv(result);
     case 'md': return renderReviewMarkdown(result);

@@ -15,10 +15,14 @@ describe('renderReview golden files', () => {
 });
 
 describe('renderReview formats', () => {
-  it('json is exactly the result, contract fields first-class', () => {
+  it('json is exactly the result (decisions on request), contract fields first-class', () => {
     const result = buildReviewFixture();
     const parsed = JSON.parse(renderReview(result, 'json'));
-    expect(parsed).toEqual(JSON.parse(JSON.stringify(result)));
+    expect(parsed).toEqual(JSON.parse(JSON.stringify({ ...result, decisions: undefined })));
+    expect(parsed.decisions).toBeUndefined();
+    const full = JSON.parse(renderReview(result, 'json', { decisions: true }));
+    expect(full).toEqual(JSON.parse(JSON.stringify(result)));
+    expect(full.decisions.length).toBeGreaterThan(0);
     expect(Object.keys(parsed)).toEqual(expect.arrayContaining(['cutoff', 'effectiveDate', 'kind', 'methodology', 'hsci', 'southbound', 'pending', 'warnings']));
   });
 

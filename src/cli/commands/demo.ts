@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { REVIEW_FORMATS, type ReviewFormat } from '../../report/render-review.js';
+import { REVIEW_FORMATS, type ReviewFormat } from '../../report/review-formats.js';
 
 interface DemoArgs extends GlobalOptions { format?: ReviewFormat; scale?: number }
 

@@ -3,7 +3,7 @@ import type { CliContext, GlobalOptions } from '../context.js';
 import { withStore } from '../with-store.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { UsageError } from '../../domain/errors.js';
-import { REVIEW_FORMATS, type ReviewFormat } from '../../report/render-review.js';
+import { REVIEW_FORMATS, type ReviewFormat } from '../../report/review-formats.js';
 
 interface ScreenArgs extends GlobalOptions {
   cutoff?: string;
@@ -12,6 +12,7 @@ interface ScreenArgs extends GlobalOptions {
   overrides?: string;
   format?: ReviewFormat;
   out?: string;
+  decisions?: boolean;
 }
 
 /** Exit 2 with one sentence when a date option is not a real `YYYY-MM-DD` date (CONTRACT.md "Running it"). */
@@ -33,7 +34,8 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
         .option('methodology', { type: 'string', describe: 'methodology id (default hsci-2025)' })
         .option('overrides', { type: 'string', describe: 'a JSON file of methodology parameter overrides' })
         .option('format', { choices: REVIEW_FORMATS, default: 'table' as ReviewFormat, describe: 'output format' })
-        .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' }) as never,
+        .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' })
+        .option('decisions', { type: 'boolean', default: false, describe: 'json: also print every screened security\'s decision and checks (large)' }) as never,
     handler: async (argv) => {
       const cutoff = requireDate(argv.cutoff, 'cutoff');
       const effectiveDate = argv.effective === undefined ? undefined : requireDate(argv.effective, 'effective');
@@ -46,7 +48,7 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
       const run = await withStore(argv, ctx, (store) => withReviewLock(store, 'screen', ctx.now(), () => runReview(store, {
         cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli', now: ctx.now(),
       })));
-      const text = renderReview(run.result, format);
+      const text = renderReview(run.result, format, { decisions: argv.decisions });
       if (argv.out === undefined) {
         ctx.stdout(text);
         return;
