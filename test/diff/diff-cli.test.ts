@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { runCliCaptured } from '../support/run-cli.js';
 import { buildScenarioStore } from '../e2e/scenario-market.js';
 
 /*
@@ -16,12 +15,7 @@ let dir: string;
 let db: string;
 const NOW = new Date('2026-08-20T02:00:00Z');
 
-function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, env: {}, now: () => NOW, isTTY: false };
-  return runCli(['--db', db, ...args], ctx).then((code) => ({ code, out, err }));
-}
+const cli = (args: string[]) => runCliCaptured(db, NOW, args);
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { runCliCaptured } from '../support/run-cli.js';
 import { buildScenarioStore } from './scenario-market.js';
 
 let dir: string;
@@ -17,15 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, env: {}, now: () => new Date('2026-08-20T02:00:00Z'), isTTY: false,
-  };
-  const code = await runCli(['--db', dbPath, ...args], ctx);
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCliCaptured(dbPath, new Date('2026-08-20T02:00:00Z'), args);
 
 describe('hkconnect screen', () => {
   it('prints the contract JSON with --format json', async () => {

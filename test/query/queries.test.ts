@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../support/run-cli.js';
 import { openStore } from '../../src/db/connection.js';
-import { runCli } from '../../src/cli/main.js';
-import type { CliContext } from '../../src/cli/context.js';
 
 let dir: string;
 let dbPath: string;
@@ -35,16 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, env: {}, isTTY: false,
-    now: () => new Date('2025-07-10T02:00:00Z'),
-  };
-  const code = await runCli(['--db', dbPath, ...args], ctx);
-  return { code, out, err };
-}
+const run = (...args: string[]) => runCliCaptured(dbPath, new Date('2025-07-10T02:00:00Z'), args);
 const json = async (...args: string[]) => {
   const r = await run(...args, '--format', 'json');
   expect(r.err).toBe('');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { capturingContext } from '../support/run-cli.js';
 import { openStore } from '../../src/db/connection.js';
 
 // Issue 8: every input kind meets every hostile file; each gets one clear sentence per problem
@@ -43,12 +43,7 @@ const CASES: Case[] = [
 const dir = mkdtempSync(join(tmpdir(), 'hkc-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function context() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date('2025-07-01T02:00:00Z'), isTTY: false };
-  return { ctx, out: () => out.join(''), err: () => err.join('') };
-}
+const context = () => capturingContext(new Date('2025-07-01T02:00:00Z'));
 
 async function countRows(db: string, table: string): Promise<number> {
   const store = await openStore(db);
