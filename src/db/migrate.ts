@@ -1,5 +1,5 @@
 import { Migrator, NO_MIGRATIONS, type Kysely, type MigrationResultSet } from 'kysely';
-import { migrations } from '../../migrations/index.js';
+import { migrations } from './migration-list.js';
 
 const provider = { getMigrations: async () => migrations };
 

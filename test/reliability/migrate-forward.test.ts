@@ -6,7 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import BetterSqlite3 from 'better-sqlite3';
 import { openStore } from '../../src/db/connection.js';
 import { migrateTo } from '../../src/db/migrate.js';
-import { migrations } from '../../migrations/index.js';
+import { migrations } from '../../src/db/migration-list.js';
 
 // Issue 8: a database made by the first migration is migrated forward on open without losing rows.
 const dir = mkdtempSync(join(tmpdir(), 'hkc-fwd-'));

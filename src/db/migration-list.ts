@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import * as initial from '../../migrations/2026-11-22T0001-initial.js';
+import * as diffs from '../../migrations/2026-11-22T0400-diffs.js';
+
+/**
+ * Every migration in `migrations/`, by name (timestamp first so that names sort in order).
+ * Static imports rather than a folder scan: works the same from dist/, from vitest and from a bundle.
+ * The list lives here, not in `migrations/`, because it grows with every migration while the migration
+ * files themselves are never edited once landed: a schema change is a new file plus one line here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0001-initial': initial,
+  '2026-11-22T0400-diffs': diffs,
+};
