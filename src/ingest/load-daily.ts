@@ -2,6 +2,7 @@ import type { Store } from '../db/connection.js';
 import { readCsvRows } from './csv-rows.js';
 import { readKnownCodes, readTradingDayCheck } from './load-lookups.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
+import { ProvisionalDays } from './provisional-days.js';
 import { reportRefusedRow } from './store-row.js';
 import { createDailyRow, DAILY_COLUMNS, dailyKeyOf, DailyRowParser } from './parse-daily.js';
 import type { IngestOptions, LoadSummary } from './types.js';
@@ -35,6 +36,7 @@ async function loadDailyRows(run: LoadRun): Promise<void> {
   const knownCodes = readKnownCodes(run.store);
   // Numeric keys keep 1.3 M rows within a few tens of MB (no strings per key).
   const seen = new Set<number>();
+  const provisional = new ProvisionalDays(calendar);
   const row = createDailyRow();
   await readCsvRows(run, DAILY_COLUMNS, (index) => {
     const parser = new DailyRowParser(index, calendar, knownCodes);
@@ -52,6 +54,8 @@ async function loadDailyRows(run: LoadRun): Promise<void> {
         return reportRefusedRow(run, line, err);
       }
       run.rowsStored++;
+      provisional.note(row.date, line, row.code);
     };
   });
+  provisional.settle(run);
 }

@@ -3,8 +3,8 @@ import { TradingDayCheck } from './trading-days.js';
 
 /** The store's trading calendar as a TradingDayCheck (read once per file). */
 export function readTradingDayCheck(store: Store): TradingDayCheck {
-  const rows = store.sqlite.prepare('SELECT date, is_trading_day FROM calendar').all() as Array<{ date: string; is_trading_day: number }>;
-  return new TradingDayCheck(rows.map((r) => ({ date: r.date, isTradingDay: r.is_trading_day === 1 })));
+  const rows = store.sqlite.prepare('SELECT date, is_trading_day, source FROM calendar').all() as Array<{ date: string; is_trading_day: number; source: string }>;
+  return new TradingDayCheck(rows.map((r) => ({ date: r.date, isTradingDay: r.is_trading_day === 1, source: r.source })));
 }
 
 /** Every stock code in `securities` (a few thousand; read once per file). */

@@ -79,7 +79,8 @@ export class DailyRowParser {
     if (date instanceof Bad) answer = date;
     else {
       const reason = this.calendar.reasonNotTrading(date);
-      answer = reason === null ? { date, ordinal: this.ordinalOf(date) } : new Bad(reason);
+      // A day the data may prove open is accepted here; the loader settles it once the file is read.
+      answer = reason === null || this.calendar.mayBeProvenOpen(date) ? { date, ordinal: this.ordinalOf(date) } : new Bad(reason);
     }
     // Bounded: a hostile file of distinct garbage dates must not grow the cache without limit.
     if (this.dates.size < 100_000) this.dates.set(cell, answer);

@@ -4,6 +4,8 @@ import { weekdayOf } from './fields.js';
 export interface CalendarRow {
   readonly date: string;
   readonly isTradingDay: boolean;
+  /** Where the row came from: a `seed` closure may be overruled by data, a closure seen in real data may not. */
+  readonly source?: string;
 }
 
 /**
@@ -14,12 +16,14 @@ export interface CalendarRow {
  */
 export class TradingDayCheck {
   private readonly known: ReadonlyMap<string, boolean>;
+  private readonly seeded: ReadonlySet<string>;
   private readonly first: string | null;
   private readonly last: string | null;
   private readonly cache = new Map<string, string | null>();
 
   constructor(rows: readonly CalendarRow[]) {
     this.known = new Map(rows.map((r) => [r.date, r.isTradingDay]));
+    this.seeded = new Set(rows.filter((r) => r.source === 'seed').map((r) => r.date));
     const dates = rows.map((r) => r.date).sort();
     this.first = dates[0] ?? null;
     this.last = dates[dates.length - 1] ?? null;
@@ -32,6 +36,18 @@ export class TradingDayCheck {
     const reason = this.decide(date);
     this.cache.set(date, reason);
     return reason;
+  }
+
+  /**
+   * True for a weekday the calendar calls closed only by its seed, or does not list: such a day may
+   * still carry daily data, provisionally, and becomes a trading day when the data covers most
+   * securities (issue 2: "a date with daily data for most securities also counts as a trading day").
+   * A weekend never is; a closure recorded from real data (a holiday report, a user) never is.
+   */
+  mayBeProvenOpen(date: string): boolean {
+    if (weekdayOf(date) >= 6) return false;
+    const open = this.known.get(date);
+    return open === undefined || (open === false && this.seeded.has(date));
   }
 
   private decide(date: string): string | null {

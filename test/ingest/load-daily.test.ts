@@ -74,7 +74,7 @@ describe('ingest daily: each bad row is reported with file, line, field and reas
     ['2025-02-30,700,1,1,0,,', 'date', '"2025-02-30" is not a real calendar date'],
     ['2025/01/02,700,1,1,0,,', 'date', '"2025/01/02" is not a date of the form YYYY-MM-DD'],
     ['2025-01-04,700,1,1,0,,', 'date', '2025-01-04 is a Saturday, not a trading day'],
-    ['2025-01-01,700,1,1,0,,', 'date', '2025-01-01 is not a trading day (the trading calendar marks the market closed)'],
+    ['2025-01-01,700,1,1,0,,', 'date', "2025-01-01 is not a trading day (the trading calendar marks the market closed); the file's 1 row(s) that day cover too few securities to show the market was open"],
     ['2025-01-02,700,1,1,maybe,,', 'suspended', '"maybe" is not a boolean (0/1 or true/false)'],
     ['2025-01-02,700,1,1,0,-3,', 'close', '-3 is negative; amounts cannot be below zero'],
     ['2025-01-02,700,1,1,0,,2.5', 'volume', '2.5 is not a whole number'],
@@ -95,7 +95,57 @@ describe('ingest daily: each bad row is reported with file, line, field and reas
     seedBasics(store, ['00700'], ['2025-01-02', '2025-01-06']);
     const file = writeTemp('bad.csv', `${HEADER}\n2025-01-03,700,1,1,0,,\n`);
     const summary = await loadDailyFile(store, file, { strict: false });
-    expect(messages(summary)).toEqual([`${file}, line 2, field "date": 2025-01-03 is not a trading day (the trading calendar, which covers 2025-01-02 to 2025-01-06, does not list it)`]);
+    expect(messages(summary)).toEqual([`${file}, line 2, field "date": 2025-01-03 is not a trading day (the trading calendar, which covers 2025-01-02 to 2025-01-06, does not list it); the file's 1 row(s) that day cover too few securities to show the market was open`]);
+    await store.close();
+  });
+});
+
+describe('ingest daily: data for most securities proves a seeded holiday open (issue 2)', () => {
+  const codes = ['00001', '00002', '00003', '00004'];
+  const rowsOn = (date: string, n: number) => codes.slice(0, n).map((c) => `${date},${c},100,1,0,,`).join('\n');
+
+  async function storeWithHoliday(source: 'seed' | 'dayquot') {
+    const store = await openTempStore();
+    seedBasics(store, codes, ['2025-01-02', '2025-01-03']);
+    store.sqlite.prepare(`INSERT INTO calendar (date, is_trading_day, source) VALUES ('2025-01-06', 0, ?)`).run(source);
+    return store;
+  }
+  const calendarRow = (store: Awaited<ReturnType<typeof openTempStore>>) =>
+    store.sqlite.prepare(`SELECT is_trading_day, source FROM calendar WHERE date = '2025-01-06'`).get();
+
+  it('rows for 3 of 4 listed securities (as many as the day before) make the day a trading day, source data', async () => {
+    const store = await storeWithHoliday('seed');
+    const file = writeTemp('d.csv', `${HEADER}\n${rowsOn('2025-01-03', 4)}\n${rowsOn('2025-01-06', 3)}\n`);
+    const summary = await loadDailyFile(store, file, { strict: true });
+    expect(summary).toMatchObject({ status: 'loaded', rowsStored: 7, rowsRejected: 0 });
+    expect(calendarRow(store)).toEqual({ is_trading_day: 1, source: 'data' });
+    expectStoreSound(store);
+    await store.close();
+  });
+
+  it('rows for 2 of 4 (not most) are taken out again and reported; --strict stores nothing', async () => {
+    const store = await storeWithHoliday('seed');
+    const file = writeTemp('d.csv', `${HEADER}\n${rowsOn('2025-01-03', 4)}\n${rowsOn('2025-01-06', 2)}\n`);
+    const loose = await loadDailyFile(store, file, { strict: false });
+    expect(loose).toMatchObject({ status: 'loaded', rowsStored: 4, rowsRejected: 2 });
+    expect(messages(loose)[0]).toContain('line 6, field "date": 2025-01-06 is not a trading day');
+    expect(countRows(store, 'daily')).toBe(4);
+    expect(calendarRow(store)).toEqual({ is_trading_day: 0, source: 'seed' });
+    const strictStore = await storeWithHoliday('seed');
+    const strict = await loadDailyFile(strictStore, file, { strict: true });
+    expect(strict.status).toBe('rejected');
+    expect(countRows(strictStore, 'daily')).toBe(0);
+    await store.close();
+    await strictStore.close();
+  });
+
+  it('a closure recorded from real data (a holiday report) is never overruled', async () => {
+    const store = await storeWithHoliday('dayquot');
+    const file = writeTemp('d.csv', `${HEADER}\n${rowsOn('2025-01-03', 4)}\n${rowsOn('2025-01-06', 4)}\n`);
+    const summary = await loadDailyFile(store, file, { strict: false });
+    expect(summary).toMatchObject({ rowsStored: 4, rowsRejected: 4 });
+    expect(messages(summary)[0]).toContain('2025-01-06 is not a trading day (the trading calendar marks the market closed)');
+    expect(calendarRow(store)).toEqual({ is_trading_day: 0, source: 'dayquot' });
     await store.close();
   });
 
