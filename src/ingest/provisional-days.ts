@@ -11,12 +11,19 @@ import type { TradingDayCheck } from './trading-days.js';
  */
 export class ProvisionalDays {
   private readonly rows = new Map<string, Array<{ line: number; code: string }>>();
+  /** Per date: does it need settling? (A file has few dates and up to millions of rows.) */
+  private readonly unsettled = new Map<string, boolean>();
 
   constructor(private readonly calendar: TradingDayCheck) {}
 
   /** Records a stored row if its day still has to be settled. */
   note(date: string, line: number, code: string): void {
-    if (!this.calendar.mayBeProvenOpen(date)) return;
+    let unsettled = this.unsettled.get(date);
+    if (unsettled === undefined) {
+      unsettled = this.calendar.mayBeProvenOpen(date);
+      this.unsettled.set(date, unsettled);
+    }
+    if (!unsettled) return;
     const list = this.rows.get(date);
     if (list) list.push({ line, code });
     else this.rows.set(date, [{ line, code }]);
