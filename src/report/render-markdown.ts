@@ -1,7 +1,6 @@
 import type { ReviewResult } from '../domain/types.js';
-import { formatBn, formatPct } from './number-format.js';
-import { BORDERLINE_COLUMNS, borderlineCells, describeReview } from './review-heading.js';
-import { buildReviewSections, type ReviewListRow } from './review-rows.js';
+import { BORDERLINE_COLUMNS, borderlineCells, describeReview, listRowCells } from './review-heading.js';
+import { buildReviewSections } from './review-rows.js';
 
 const LIST_COLUMNS = ['Code', 'Name', 'Segment / path', 'Avg cap (HK$bn)', 'Coverage', 'Reason', 'Distance'];
 const NUMERIC = new Set([3, 4]);
@@ -11,7 +10,7 @@ export function renderReviewMarkdown(result: ReviewResult): string {
   const out: string[] = [`# ${escapeMd(describeReview(result))}\n`];
   for (const s of buildReviewSections(result)) {
     out.push(`\n## ${s.title} (${s.rows.length})\n\n`);
-    out.push(s.rows.length === 0 ? '_None._\n' : markdownTable(LIST_COLUMNS, s.rows.map(listCells), NUMERIC));
+    out.push(s.rows.length === 0 ? '_None._\n' : markdownTable(LIST_COLUMNS, s.rows.map(listRowCells), NUMERIC));
   }
   out.push(`\n## Borderline (${result.borderline.length})\n\n`);
   out.push(result.borderline.length === 0
@@ -22,13 +21,6 @@ export function renderReviewMarkdown(result: ReviewResult): string {
   return out.join('');
 }
 
-function listCells(r: ReviewListRow): string[] {
-  const where = [r.segment, r.path, r.list === 'pending' ? r.channel : ''].filter(Boolean).join(' ');
-  return [
-    r.code, r.name, where, formatBn(r.avgMarketCapHkd), formatPct(r.coverage), r.reason,
-    `${r.distance}${r.borderline ? ' (borderline)' : ''}`,
-  ];
-}
 
 function markdownTable(header: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number>): string {
   const line = (cells: readonly string[]) => `| ${cells.map(escapeMd).join(' | ')} |`;

@@ -1,8 +1,7 @@
 import type { ReviewResult } from '../domain/types.js';
 import { formatTable } from './format-rows.js';
-import { formatBn, formatPct } from './number-format.js';
-import { BORDERLINE_COLUMNS, borderlineCells, describeReview } from './review-heading.js';
-import { buildReviewSections, type ReviewListRow } from './review-rows.js';
+import { BORDERLINE_COLUMNS, borderlineCells, describeReview, listRowCells } from './review-heading.js';
+import { buildReviewSections } from './review-rows.js';
 
 const LIST_COLUMNS = ['code', 'name', 'segment/path', 'avg cap HK$bn', 'coverage', 'reason', 'distance'];
 
@@ -11,7 +10,7 @@ export function renderReviewTable(result: ReviewResult): string {
   const out: string[] = [`${describeReview(result)}\n`];
   for (const s of buildReviewSections(result)) {
     out.push(`\n${s.title} (${s.rows.length})\n`);
-    out.push(s.rows.length === 0 ? '  none\n' : formatTable(LIST_COLUMNS, s.rows.map(listCells)));
+    out.push(s.rows.length === 0 ? '  none\n' : formatTable(LIST_COLUMNS, s.rows.map(listRowCells)));
   }
   out.push(`\nBorderline (${result.borderline.length}): within the margins of a line, where a small move changes the outcome\n`);
   out.push(result.borderline.length === 0 ? '  none\n' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells)));
@@ -20,10 +19,3 @@ export function renderReviewTable(result: ReviewResult): string {
   return out.join('');
 }
 
-function listCells(r: ReviewListRow): string[] {
-  const where = [r.segment, r.path, r.list === 'pending' ? r.channel : ''].filter(Boolean).join(' ');
-  return [
-    r.code, r.name, where, formatBn(r.avgMarketCapHkd), formatPct(r.coverage), r.reason,
-    `${r.distance}${r.borderline ? ' (borderline)' : ''}`,
-  ];
-}

@@ -1,5 +1,6 @@
 import type { BorderlineRow, ReviewResult } from '../domain/types.js';
-import { formatLineValue } from './number-format.js';
+import { formatBn, formatLineValue, formatPct } from './number-format.js';
+import type { ReviewListRow } from './review-rows.js';
 
 /** The one-line title of a review, shared by every human-readable format. */
 export function describeReview(result: ReviewResult): string {
@@ -11,4 +12,13 @@ export const BORDERLINE_COLUMNS = ['code', 'name', 'line', 'value', 'threshold',
 
 export function borderlineCells(b: BorderlineRow): string[] {
   return [b.code, b.name, b.line, formatLineValue(b.value, b.threshold), formatLineValue(b.threshold, b.threshold), b.distance, b.outcome];
+}
+
+/** The readable cells of one list row, shared by the table and Markdown formats: code, name, segment or path, HK$bn, coverage %, reason, distance. */
+export function listRowCells(r: ReviewListRow): string[] {
+  const where = [r.segment, r.path, r.list === 'pending' ? r.channel : ''].filter(Boolean).join(' ');
+  return [
+    r.code, r.name, where, formatBn(r.avgMarketCapHkd), formatPct(r.coverage), r.reason,
+    `${r.distance}${r.borderline ? ' (borderline)' : ''}`,
+  ];
 }

@@ -1,4 +1,5 @@
 import type { IsoDate, RuleOutcome, SecurityAttributes } from '../domain/types.js';
+import type { WvrFacts } from './wvr.js';
 
 /**
  * The facts the per-security rules establish about one security at one cut-off (RULES.md §2-§5, §7).
@@ -44,16 +45,7 @@ export interface SecurityMetrics {
     readonly longSuspension: boolean;
   };
   /** §7.3 the two 183-day tests and seasoning; null for a non-WVR security. */
-  readonly wvr: {
-    readonly avgMarketCapHkd: number | null;
-    readonly turnoverHkd: number;
-    /** First calendar day of the 183-day window (inclusive): C - 182 days. */
-    readonly windowStart: IsoDate;
-    readonly passesCap: boolean;
-    readonly passesTurnover: boolean;
-    /** The trading day that completes 6 months + 20 trading days of listing (null past the calendar). */
-    readonly seasonedOn: IsoDate | null;
-  } | null;
+  readonly wvr: WvrFacts | null;
   /** §7.1.3: a new A+H listing's first eligible trading day; null for a non-A+H security. */
   readonly aPlusH: { readonly exchange: 'SSE' | 'SZSE'; readonly eligibleFrom: IsoDate | null } | null;
   /** Market cap (full, HK$; averages are not rounded) on the last non-suspended trading day on or before the cut-off. */

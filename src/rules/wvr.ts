@@ -12,6 +12,7 @@ export interface WvrFacts {
   readonly windowStart: IsoDate;
   readonly passesCap: boolean;
   readonly passesTurnover: boolean;
+  /** The trading day that completes the seasoning (6 months + 20 trading days of listing); null past the calendar. */
   readonly seasonedOn: IsoDate | null;
 }
 
