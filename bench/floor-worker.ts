@@ -1,10 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { aggregateWindowFloor, applyStorePragmas, loadDailyFloor } from './floor.js';
+import { aggregateWindowFloor, applyStorePragmas, createFloorDb, FLOOR_HEAP_TABLE, loadDailyFloor } from './floor.js';
 
 /**
- * The floor as a whole process (spawned by the bench like the CLI is):
- *   node dist/bench/floor-worker.js load DB DAILY_CSV
- *   node dist/bench/floor-worker.js aggregate DB FROM_EXCLUSIVE TO_INCLUSIVE
+ * The floors as whole processes (spawned by the bench like the CLI is):
+ *   node dist/bench/floor-worker.js load NEW_DB DAILY_CSV          (creates NEW_DB afresh)
+ *   node dist/bench/floor-worker.js aggregate KEYED_DB FROM_EXCLUSIVE TO_INCLUSIVE
  * Prints one JSON line with the in-process timings.
  */
 const [mode, dbPath, a, b] = process.argv.slice(2);
@@ -12,8 +12,12 @@ if (!dbPath || !a || (mode !== 'load' && mode !== 'aggregate') || (mode === 'agg
   process.stderr.write('usage: floor-worker load DB CSV | aggregate DB FROM TO\n');
   process.exit(2);
 }
-const sqlite = new BetterSqlite3(dbPath);
-applyStorePragmas(sqlite);
+let sqlite: BetterSqlite3.Database;
+if (mode === 'load') sqlite = createFloorDb(dbPath, FLOOR_HEAP_TABLE);
+else {
+  sqlite = new BetterSqlite3(dbPath);
+  applyStorePragmas(sqlite);
+}
 const result = mode === 'load' ? loadDailyFloor(sqlite, a) : aggregateWindowFloor(sqlite, a, b!);
 sqlite.close();
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { MarketFiles } from './market-cache.js';
 import { measureInProcess, measureProcess, type Measurement } from './measure.js';
-import { AGGREGATE_BY_CODE_SQL, aggregateWindowFloor } from './floor.js';
-import { addSecuritiesAndLists, copyStore, loadDailyDirect, type BenchPaths, type Notes } from './prepare-stores.js';
+import { aggregateWindowFloor, buildKeyedFloorDb } from './floor.js';
+import { addSecuritiesAndLists, copyStore, type BenchPaths, type Notes } from './prepare-stores.js';
 
 /** The dates of the benchmarked review. */
 export interface ReviewDates {
@@ -25,8 +25,6 @@ export interface MarketMeasurements {
   readonly ingest: Measurement;
   readonly floorLoad: Measurement;
   readonly floorAggregateInProcess: Measurement;
-  /** Not the floor: the same aggregate driven by securities (a primary-key range per code), to show the better plan. */
-  readonly aggregateByCodeInProcess: Measurement;
   readonly floorAggregate: Measurement;
   readonly screenFull: Measurement;
   readonly screenPreview: Measurement;
@@ -68,10 +66,20 @@ export function prepareReadyStore(ctx: MarketRunContext, files: MarketFiles, dat
 export function countWindowRows(dbPath: string, dates: ReviewDates): number {
   const sqlite = new BetterSqlite3(dbPath, { readonly: true });
   try {
-    return (sqlite.prepare('SELECT count(*) AS n FROM daily WHERE date > ? AND date <= ?').get(dates.windowFrom, dates.cutoff) as { n: number }).n;
+    return (sqlite.prepare('SELECT coalesce(sum(rows), 0) AS n FROM daily_days WHERE date > ? AND date <= ?').get(dates.windowFrom, dates.cutoff) as { n: number }).n;
   } finally {
     sqlite.close();
   }
+}
+
+/** The aggregate floor's database for a market: its rows keyed (code, date), built once per market (untimed). */
+export function keyedFloorDb(workDir: string, files: MarketFiles): string {
+  const path = join(workDir, `floor-keyed-${files.hash}.db`);
+  if (!existsSync(path)) {
+    buildKeyedFloorDb(`${path}.tmp`, files.dailyCsv);
+    renameSync(`${path}.tmp`, path);
+  }
+  return path;
 }
 
 /** Measures every figure of the main table on one market. */
@@ -86,24 +94,18 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
     label: 'ingest daily', runs: ctx.loadRuns, cwd: paths.root, before: fresh, warmups: 0,
     args: () => [paths.cli, '--db', loadDb, 'ingest', 'daily', files.dailyCsv],
   });
-  if (ingest.ok) {
-    for (const s of ['', '-wal', '-shm']) rmSync(`${loaded}${s}`, { force: true });
-    renameSync(loadDb, loaded);
-  } else {
-    ctx.notes.push(`ingest daily failed (${ingest.error}); the screens run on a store filled by the floor loader`);
-    copyStore(ready, loaded);
-    loadDailyDirect(loaded, files);
-  }
+  if (!ingest.ok) throw new Error(`ingest daily failed: ${ingest.error ?? 'no reason given'}`);
+  for (const s of ['', '-wal', '-shm']) rmSync(`${loaded}${s}`, { force: true });
+  renameSync(loadDb, loaded);
+  const floorDb = join(ctx.workDir, 'floor-load.db');
   const floorLoad = measureProcess({
-    label: 'floor: split reader + prepared INSERT', runs: ctx.loadRuns, cwd: paths.root, before: fresh, parts: jsonParts, warmups: 0,
-    args: () => [ctx.floorWorker, 'load', loadDb, files.dailyCsv],
+    label: 'floor: split reader + prepared INSERT (heap)', runs: ctx.loadRuns, cwd: paths.root, parts: jsonParts, warmups: 0,
+    args: () => [ctx.floorWorker, 'load', floorDb, files.dailyCsv],
   });
-  const sqlite = new BetterSqlite3(loaded, { readonly: true });
+  const keyed = keyedFloorDb(ctx.workDir, files);
+  const sqlite = new BetterSqlite3(keyed, { readonly: true });
   const floorAggregateInProcess = measureInProcess('floor: window aggregate (in-process)', runs, () => {
     aggregateWindowFloor(sqlite, dates.windowFrom, dates.cutoff);
-  });
-  const aggregateByCodeInProcess = measureInProcess('info: aggregate by code ranges (in-process)', runs, () => {
-    sqlite.prepare(AGGREGATE_BY_CODE_SQL).all(dates.windowFrom, dates.cutoff);
   });
   sqlite.close();
   const cli = (label: string, args: readonly string[], describe?: (s: string) => string) =>
@@ -113,10 +115,9 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
     ingest,
     floorLoad,
     floorAggregateInProcess,
-    aggregateByCodeInProcess,
     floorAggregate: measureProcess({
       label: 'floor: window aggregate (process)', runs, cwd: paths.root, parts: jsonParts,
-      args: () => [ctx.floorWorker, 'aggregate', loaded, dates.windowFrom, dates.cutoff],
+      args: () => [ctx.floorWorker, 'aggregate', keyed, dates.windowFrom, dates.cutoff],
     }),
     screenFull: cli('screen (semi-annual)', ['screen', '--cutoff', dates.cutoff, '--format', 'json'], describeScreen),
     screenPreview: cli('screen (preview)', ['screen', '--cutoff', dates.preview, '--format', 'json'], describeScreen),

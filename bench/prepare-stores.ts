@@ -5,7 +5,7 @@ import { openStore } from '../src/db/connection.js';
 import { addDays, weekday } from '../src/domain/dates.js';
 import { spawnTimed } from './spawn-timed.js';
 import type { MarketFiles } from './market-cache.js';
-import { applyStorePragmas, loadDailyFloor } from './floor.js';
+import { applyStorePragmas } from './floor.js';
 
 /** How the bench built a store: through the real CLI, or a stand-in while a command is missing. */
 export type Notes = string[];
@@ -89,13 +89,5 @@ function insertSecuritiesDirect(dbPath: string, files: MarketFiles): void {
   sqlite.transaction(() => {
     for (const line of lines.slice(1)) insert.run(line.split(',').map((v) => (v === '' ? null : v)));
   })();
-  sqlite.close();
-}
-
-/** Fills `daily` with the floor loader: the stand-in while `ingest daily` is missing or fails. */
-export function loadDailyDirect(dbPath: string, files: MarketFiles): void {
-  const sqlite = new BetterSqlite3(dbPath);
-  applyStorePragmas(sqlite);
-  loadDailyFloor(sqlite, files.dailyCsv);
   sqlite.close();
 }

@@ -34,7 +34,6 @@ export function renderResultsMarkdown(r: BenchResults): string {
     measurementRow(m.screenPreview, `${fmt(m.screenPreview.wallMs.median / m.floorAggregate.wallMs.median, 2)}x floor`),
     measurementRow(m.floorAggregate, `in-process ${m.floorAggregate.parts?.ms ? spread(m.floorAggregate.parts.ms) : '-'}`),
     measurementRow(m.floorAggregateInProcess, 'in-process, warm'),
-    measurementRow(m.aggregateByCodeInProcess, 'not the floor: PK range per code'),
     measurementRow(m.explain),
     measurementRow(m.queryHistory),
     measurementRow(m.help),

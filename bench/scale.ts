@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { addDays, addMonths } from '../src/domain/dates.js';
 import { ensureMarketFiles } from './market-cache.js';
 import { measureProcess } from './measure.js';
-import { countWindowRows, prepareReadyStore, type MarketRunContext, type ReviewDates } from './measure-market.js';
-import { loadDailyDirect, readTradingDays } from './prepare-stores.js';
+import { countWindowRows, keyedFloorDb, prepareReadyStore, type MarketRunContext, type ReviewDates } from './measure-market.js';
+import { readTradingDays, runCli } from './prepare-stores.js';
 import type { ScaleRow } from './results.js';
 
 export interface ScalePoint { readonly multiple: number; readonly years: number }
@@ -21,8 +21,7 @@ export function firstDayOfHistory(end: string, years: number): string {
 }
 
 /**
- * Screen time at each scale point, on a store whose securities and lists come through the CLI and
- * whose daily rows come through the floor loader. The same cut-off everywhere, so the window covers the same dates: the screen should
+ * Screen time at each scale point, on a store filled through the CLI. The same cut-off everywhere, so the window covers the same dates: the screen should
  * grow with the rows inside the window, not with the years of history before it.
  */
 export function measureScale(ctx: MarketRunContext, base: { securities: number; seed: number; end: string }, dates: ReviewDates): ScaleRow[] {
@@ -33,16 +32,16 @@ export function measureScale(ctx: MarketRunContext, base: { securities: number; 
     const files = ensureMarketFiles(join(ctx.workDir, '..'), { securities: base.securities * p.multiple, tradingDays, seed: base.seed });
     const scaleCtx = { ...ctx, workDir: join(ctx.workDir, `scale-${files.hash}`) };
     const db = prepareReadyStore(scaleCtx, files, dates);
-    // The scale table times the screen, not the load: the floor loader stores the same rows in a
-    // fraction of the time `ingest daily` takes (up to 6.6 M rows per point).
-    loadDailyDirect(db, files);
+    // The scale table times the screen; the rows go in through `ingest daily` like everywhere else.
+    if (!runCli(ctx.paths, ['--db', db, 'ingest', 'daily', files.dailyCsv], ctx.notes)) continue;
+    const keyed = keyedFloorDb(scaleCtx.workDir, files);
     const screen = measureProcess({
       label: `screen ${label}`, runs: ctx.runs, cwd: ctx.paths.root,
       args: () => [ctx.paths.cli, '--db', db, 'screen', '--cutoff', dates.cutoff, '--format', 'json'],
     });
     const floorAggregate = measureProcess({
       label: `floor aggregate ${label}`, runs: ctx.runs, cwd: ctx.paths.root,
-      args: () => [ctx.floorWorker, 'aggregate', db, dates.windowFrom, dates.cutoff],
+      args: () => [ctx.floorWorker, 'aggregate', keyed, dates.windowFrom, dates.cutoff],
     });
     const windowRows = countWindowRows(db, dates);
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });

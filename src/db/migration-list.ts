@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from '../../migrations/2026-11-22T0001-initial.js';
 import * as diffs from '../../migrations/2026-11-22T0400-diffs.js';
+import * as dailyDays from '../../migrations/2026-11-22T1800-daily-days.js';
 
 /**
  * Every migration in `migrations/`, by name (timestamp first so that names sort in order).
@@ -11,4 +12,5 @@ import * as diffs from '../../migrations/2026-11-22T0400-diffs.js';
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0001-initial': initial,
   '2026-11-22T0400-diffs': diffs,
+  '2026-11-22T1800-daily-days': dailyDays,
 };

@@ -1,20 +1,16 @@
 import type { Store } from '../db/connection.js';
+import { DailyDays, DayColumns } from '../db/daily-days.js';
 import { readCsvRows } from './csv-rows.js';
 import { readKnownCodes, readTradingDayCheck } from './load-lookups.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
 import { ProvisionalDays } from './provisional-days.js';
-import { reportRefusedRow } from './store-row.js';
 import { createDailyRow, DAILY_COLUMNS, dailyKeyOf, DailyRowParser } from './parse-daily.js';
 import type { IngestOptions, LoadSummary } from './types.js';
 
-const UPSERT_DAILY = `INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close, volume)
-  VALUES (?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (code, date) DO UPDATE SET market_cap_hkd = excluded.market_cap_hkd, turnover_hkd = excluded.turnover_hkd,
-    suspended = excluded.suspended, close = excluded.close, volume = excluded.volume`;
-
 /**
- * Loads a `daily` CSV: streamed, one transaction, one prepared upsert per row (a later row for the
- * same (date, code) from a later file replaces the earlier; a repeat inside one file is a bad row).
+ * Loads a `daily` CSV: streamed and checked row by row into per-day columns, then written one
+ * `daily_days` row per date, all in one transaction (a later row for the same (date, code) from a
+ * later file replaces the earlier; a repeat inside one file is a bad row).
  */
 export async function loadDailyFile(store: Store, file: string, options: IngestOptions): Promise<LoadSummary> {
   // A 64 MB page cache while loading: a year of daily rows upserted in date order touches the whole
@@ -31,12 +27,12 @@ export async function loadDailyFile(store: Store, file: string, options: IngestO
 const DAILY_CACHE_KIB = 65_536;
 
 async function loadDailyRows(run: LoadRun): Promise<void> {
-  const upsert = run.store.sqlite.prepare(UPSERT_DAILY);
   const calendar = readTradingDayCheck(run.store);
   const knownCodes = readKnownCodes(run.store);
   // Numeric keys keep 1.3 M rows within a few tens of MB (no strings per key).
   const seen = new Set<number>();
   const provisional = new ProvisionalDays(calendar);
+  const byDate = new Map<string, DayColumns>();
   const row = createDailyRow();
   await readCsvRows(run, DAILY_COLUMNS, (index) => {
     const parser = new DailyRowParser(index, calendar, knownCodes);
@@ -48,14 +44,17 @@ async function loadDailyRows(run: LoadRun): Promise<void> {
         return run.reject({ line, field: 'code', reason: `an earlier line of this file already gives ${row.code} on ${row.date}` });
       }
       seen.add(key);
-      try {
-        upsert.run(row.code, row.date, row.marketCapHkd, row.turnoverHkd, row.suspended ? 1 : 0, row.close, row.volume);
-      } catch (err) {
-        return reportRefusedRow(run, line, err);
-      }
+      let day = byDate.get(row.date);
+      if (!day) byDate.set(row.date, (day = new DayColumns()));
+      day.push(row.codeNumber, row.marketCapHkd, row.turnoverHkd, row.suspended, row.close, row.volume);
       run.rowsStored++;
       provisional.note(row.date, line, row.code);
     };
   });
+  const days = new DailyDays(run.store.sqlite);
+  for (const date of [...byDate.keys()].sort()) {
+    days.upsert(date, byDate.get(date)!);
+    byDate.delete(date);
+  }
   provisional.settle(run);
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Store } from '../db/connection.js';
+import { DailyDays, DayColumns } from '../db/daily-days.js';
 import { isIsoDate } from '../domain/dates.js';
 import type { IsoDate } from '../domain/types.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
@@ -66,27 +67,38 @@ function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDai
     (sqlite.prepare('SELECT code, shares_issued, MAX(date) AS since FROM shares_issued WHERE date <= ? GROUP BY code').all(date) as
       Array<{ code: string; shares_issued: number }>).map((r) => [r.code, r.shares_issued]),
   );
-  const lastCap = sqlite.prepare('SELECT market_cap_hkd FROM daily WHERE code = ? AND date < ? ORDER BY date DESC LIMIT 1').pluck();
-  const upsert = sqlite.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close, volume)
-    VALUES (?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (code, date) DO UPDATE SET market_cap_hkd = excluded.market_cap_hkd, turnover_hkd = excluded.turnover_hkd,
-      suspended = excluded.suspended, close = excluded.close, volume = excluded.volume`);
+  const days = new DailyDays(sqlite);
+  // Each code's last stored cap before the report date, read once and only if a row needs it.
+  let lastCaps: Map<number, number> | null = null;
+  const lastCapOf = (code: string): number | undefined => {
+    lastCaps ??= days.lastCapsBefore(date, new Set(rows.filter((r) => currencies.has(r.code)).map((r) => Number(r.code))));
+    return lastCaps.get(Number(code));
+  };
+  const day = new DayColumns(rows.length);
+  const positionOf = new Map<string, number>();
   let unknown = 0;
   for (const row of rows) {
     run.rowsRead++;
     const plan = planDayquotRow(row, date, {
       securityCurrency: currencies.get(row.code),
       sharesIssued: shares.get(row.code),
-      lastMarketCapHkd: () => lastCap.get(row.code, date) as number | undefined,
+      lastMarketCapHkd: () => lastCapOf(row.code),
     });
     if (plan.kind === 'unknown-code') unknown++;
     else if (plan.kind === 'issue') run.reject({ line: row.line, field: plan.field, reason: plan.reason });
     else {
       const r = plan.record;
-      upsert.run(r.code, r.date, r.marketCapHkd, r.turnoverHkd, r.suspended ? 1 : 0, r.close, r.volume);
+      const at = positionOf.get(r.code);
+      if (at === undefined) {
+        positionOf.set(r.code, day.length);
+        day.push(Number(r.code), r.marketCapHkd, r.turnoverHkd, r.suspended, r.close, r.volume);
+      } else {
+        day.set(at, r.marketCapHkd, r.turnoverHkd, r.suspended, r.close, r.volume); // a code printed twice: the later line wins
+      }
       run.rowsStored++;
     }
   }
+  days.upsert(date, day);
   return unknown;
 }
 
@@ -95,7 +107,7 @@ function markHoliday(run: LoadRun, date: IsoDate | null): void {
   if (date === null) {
     run.failFile({ field: 'date', reason: 'a NO TRADING report carries no date and its file name is not dYYMMDDe.htm' });
   }
-  const priced = run.store.sqlite.prepare('SELECT COUNT(*) FROM daily WHERE date = ?').pluck().get(date) as number;
+  const priced = new DailyDays(run.store.sqlite).countOn(date!);
   if (priced > 0) {
     run.failFile({ field: 'date', reason: `the report says ${date} had NO TRADING, but the store holds ${priced} daily rows for it` });
   }

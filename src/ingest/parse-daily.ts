@@ -15,6 +15,8 @@ export interface DailyRow {
   /** Small per-file ordinal of the date, for a compact duplicate key. */
   dateOrdinal: number;
   code: string;
+  /** The code as a number (`00700` -> 700). */
+  codeNumber: number;
   marketCapHkd: number;
   turnoverHkd: number;
   suspended: boolean;
@@ -23,7 +25,7 @@ export interface DailyRow {
 }
 
 export function createDailyRow(): DailyRow {
-  return { date: '', dateOrdinal: 0, code: '', marketCapHkd: 0, turnoverHkd: 0, suspended: false, close: null, volume: null };
+  return { date: '', dateOrdinal: 0, code: '', codeNumber: 0, marketCapHkd: 0, turnoverHkd: 0, suspended: false, close: null, volume: null };
 }
 
 /**
@@ -33,7 +35,7 @@ export function createDailyRow(): DailyRow {
 export class DailyRowParser {
   private readonly dates = new Map<string, { date: string; ordinal: number } | Bad>();
   private readonly ordinals = new Map<string, number>();
-  private readonly codes = new Map<string, string | Bad>();
+  private readonly codes = new Map<string, { code: string; number: number } | Bad>();
   private readonly at: { date: number; code: number; cap: number; turnover: number; suspended: number; close: number; volume: number };
 
   constructor(index: ColumnIndex, private readonly calendar: TradingDayCheck, private readonly knownCodes: ReadonlySet<string>) {
@@ -62,7 +64,8 @@ export class DailyRowParser {
     if (volume instanceof Bad) return { line, field: 'volume', reason: volume.reason };
     out.date = date.date;
     out.dateOrdinal = date.ordinal;
-    out.code = code;
+    out.code = code.code;
+    out.codeNumber = code.number;
     out.marketCapHkd = cap;
     out.turnoverHkd = turnover;
     out.suspended = suspended;
@@ -88,12 +91,12 @@ export class DailyRowParser {
   }
 
   /** A known code from a cell, cached per distinct cell (a file repeats a few thousand codes). */
-  private parseKnownCode(cell: string): string | Bad {
+  private parseKnownCode(cell: string): { code: string; number: number } | Bad {
     const cached = this.codes.get(cell);
     if (cached !== undefined) return cached;
     const code = parseCode(cell);
-    const answer = code instanceof Bad || this.knownCodes.has(code)
-      ? code
+    const answer = code instanceof Bad ? code
+      : this.knownCodes.has(code) ? { code, number: Number(code) }
       : new Bad(`${code} is not a known security (load it with \`ingest securities\` first)`);
     if (this.codes.size < 100_000) this.codes.set(cell, answer);
     return answer;
@@ -111,5 +114,5 @@ export class DailyRowParser {
 
 /** A compact numeric key for (date, code): a small integer for the first ~10,000 dates of a file. */
 export function dailyKeyOf(row: DailyRow): number {
-  return row.dateOrdinal * 100_000 + Number(row.code);
+  return row.dateOrdinal * 100_000 + row.codeNumber;
 }

@@ -1,3 +1,4 @@
+import { DailyDays } from '../db/daily-days.js';
 import type { LoadRun } from './load-run.js';
 import type { TradingDayCheck } from './trading-days.js';
 
@@ -33,19 +34,15 @@ export class ProvisionalDays {
   settle(run: LoadRun): void {
     if (this.rows.size === 0) return;
     const db = run.store.sqlite;
-    const countOn = db.prepare('SELECT count(*) FROM daily WHERE date = ?').pluck();
-    const nearest = db.prepare(`SELECT coalesce(
-        nullif((SELECT count(*) FROM daily WHERE date = (SELECT max(date) FROM daily WHERE date < @date)), 0),
-        (SELECT count(*) FROM daily WHERE date = (SELECT min(date) FROM daily WHERE date > @date)), 0)`).pluck();
+    const days = new DailyDays(db);
     const listedOn = db.prepare(`SELECT count(*) FROM securities
         WHERE listing_date <= @date AND (delisting_date IS NULL OR delisting_date > @date)`).pluck();
     const open = db.prepare(`INSERT INTO calendar (date, is_trading_day, source, note) VALUES (?, 1, 'data', ?)
         ON CONFLICT (date) DO UPDATE SET is_trading_day = 1, source = 'data', note = excluded.note`);
-    const remove = db.prepare('DELETE FROM daily WHERE code = ? AND date = ?');
     for (const date of [...this.rows.keys()].sort()) {
       const rows = this.rows.get(date)!;
-      const n = countOn.get(date) as number;
-      const reference = nearest.get({ date }) as number;
+      const n = days.countOn(date);
+      const reference = days.countOnNearest(date);
       const listed = listedOn.get({ date }) as number;
       if (n * 2 > listed && reference > 0 && n * 2 >= reference) {
         open.run(date, `daily data for ${n} of ${listed} listed securities`);
@@ -53,8 +50,8 @@ export class ProvisionalDays {
       }
       const reason = this.calendar.reasonNotTrading(date);
       if (reason === null) continue; // beyond the seeded calendar: accepted as before, just not proven open
+      days.remove(date, new Set(rows.map((r) => Number(r.code))));
       for (const r of rows) {
-        remove.run(r.code, date);
         run.rowsStored -= 1;
         run.reject({ line: r.line, field: 'date', reason: `${reason}; the file's ${rows.length} row(s) that day cover too few securities to show the market was open` });
       }

@@ -1,4 +1,5 @@
 import type { Store } from '../db/connection.js';
+import { readWindowSeries } from '../db/daily-days.js';
 import { listSecurities } from '../db/repositories/securities.js';
 import { JobError, UsageError } from '../domain/errors.js';
 import type {
@@ -69,23 +70,10 @@ function codesToLoad(
   return [...codes].sort();
 }
 
-/** Daily series of `codes` over [start, to], one primary-key range read per code, columnar. */
+/** Daily series of `codes` over [start, to], columnar: one read of the days in range. */
 function readSeriesOf(store: Store, codes: readonly string[], start: IsoDate, to: IsoDate): Map<StockCode, DailySeries> {
-  const stmt = store.sqlite.prepare(
-    'SELECT date, market_cap_hkd, turnover_hkd, suspended FROM daily WHERE code = ? AND date >= ? AND date <= ? ORDER BY date',
-  ).raw(true);
-  const out = new Map<StockCode, DailySeries>();
-  for (const code of codes) {
-    const rows = stmt.all(code, start, to) as Array<[string, number, number, number]>;
-    if (rows.length === 0) continue;
-    out.set(code, {
-      dates: rows.map((r) => r[0]),
-      marketCapHkd: Float64Array.from(rows, (r) => r[1]),
-      turnoverHkd: Float64Array.from(rows, (r) => r[2]),
-      suspended: Uint8Array.from(rows, (r) => r[3]),
-    });
-  }
-  return out;
+  // (start - 1 day, to] is [start, to] for ISO dates.
+  return readWindowSeries(store.sqlite, codes, addDays(start, -1), to);
 }
 
 /** Every HSCI snapshot in `hsci_members`, each with its codes. */

@@ -8,6 +8,7 @@ import { JobError } from '../domain/errors.js';
 import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, ReviewKind, Segment, StockCode } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import { hashSeries, scanDailyWindow } from './scan-daily-window.js';
+import { DailyDays } from '../db/daily-days.js';
 
 /** Everything a review reads from the store, as of its cut-off (RULES.md §1-§7 inputs). */
 export interface ReviewSnapshot {
@@ -70,8 +71,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
   const { cutoff, calendar, methodology: m } = req;
   const cutoffTradingDay = calendar.onOrBefore(cutoff);
   if (cutoffTradingDay === null) throw new JobError(`the trading calendar has no trading day on or before ${cutoff}; load the calendar first (hkconnect db seed)`);
-  const hasData = store.sqlite.prepare('SELECT 1 FROM daily WHERE date = ? LIMIT 1').pluck().get(cutoffTradingDay);
-  if (hasData === undefined) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day`);
+  if (new DailyDays(store.sqlite).countOn(cutoffTradingDay) === 0) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day`);
 
   const warnings: string[] = [];
   const hash = createHash('sha256');

@@ -1,4 +1,5 @@
 import type { Store } from '../db/connection.js';
+import { DailyDays } from '../db/daily-days.js';
 import type { IsoDate } from '../domain/types.js';
 import { isDayComplete } from './schedule-plan.js';
 
@@ -16,8 +17,7 @@ export function readTradingDaysOnOrBefore(store: Store, d: IsoDate, limit: numbe
 }
 
 export function countDailyRows(store: Store, d: IsoDate): number {
-  const row = store.sqlite.prepare('SELECT COUNT(*) AS n FROM daily WHERE date = ?').get(d) as { n: number };
-  return row.n;
+  return new DailyDays(store.sqlite).countOn(d);
 }
 
 function readCalendarEnd(store: Store): IsoDate | null {

@@ -1,4 +1,5 @@
 import type { Store } from '../db/connection.js';
+import { DailyDays, DayColumns } from '../db/daily-days.js';
 import { JobError } from '../domain/errors.js';
 import type { IsoDate } from '../domain/types.js';
 import { generateSampleMarket, type SampleMarketSummary } from '../../seeds/sample-market/generate.js';
@@ -21,7 +22,7 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
     secondary_listing, free_float, a_share_code, a_share_exchange, a_share_listing_date, stabilisation_end, sfc_high_concentration,
     a_share_risk_alert, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
   const insertShares = db.prepare('INSERT INTO shares_issued (code, date, shares_issued) VALUES (?, ?, ?)');
-  const daily = batchInsert(store, 'INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close, volume) VALUES', 7, 100);
+  const byDate = new Map<IsoDate, DayColumns>();
   const insertChange = db.prepare('INSERT INTO attribute_changes (code, date, field, value) VALUES (?, ?, ?, ?)');
   const insertHsci = db.prepare('INSERT INTO hsci_members (as_of, code, segment) VALUES (?, ?, ?)');
   const insertSouthbound = db.prepare('INSERT INTO southbound_members (as_of, channel, code, name) VALUES (?, ?, ?, ?)');
@@ -33,7 +34,11 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
         s.sfcHighConcentration ? 1 : 0, s.aShareRiskAlert ? 1 : 0);
       insertShares.run(s.code, s.listingDate, shares);
     },
-    daily: (code, date, cap, turnover, suspended, close, volume) => daily.add(code, date, cap, turnover, suspended, close, volume),
+    daily: (code, date, cap, turnover, suspended, close, volume) => {
+      let day = byDate.get(date);
+      if (!day) byDate.set(date, (day = new DayColumns()));
+      day.push(Number(code), cap, turnover, suspended === 1, close, volume);
+    },
     change: (c) => { insertChange.run(c.code, c.date, c.field, c.value); },
     hsciMember: (asOf, code, segment) => { insertHsci.run(asOf, code, segment); },
     southboundMember: (asOf, channel, code, name) => { insertSouthbound.run(asOf, channel, code, name); },
@@ -41,41 +46,17 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
   return db.transaction(() => {
     removeSample(store);
     for (const { effective } of SAMPLE_PRIOR_REVIEWS) for (const list of ['HSCI', 'SB_SH', 'SB_SZ']) insertSnapshot.run(list, effective);
-    // Building the secondary indexes of `daily` once at the end is about twice as fast as maintaining
-    // them row by row; their definitions are read back from the schema, so later migrations are kept.
-    const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'daily' AND sql IS NOT NULL`)
-      .all() as Array<{ name: string; sql: string }>;
-    for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
     const summary = generateSampleMarket(sink, { tradingDays, scale });
-    daily.flush();
-    for (const index of indexes) db.exec(index.sql);
+    const days = new DailyDays(db);
+    for (const [date, day] of [...byDate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) days.write(date, day.sorted());
     return summary;
   })();
 }
 
 /**
- * Multi-row INSERT in batches of `rows`: one statement call per batch instead of per row roughly halves
- * the statement overhead of a million-row load. Foreign keys hold: each security row is inserted at
- * once, before any of its daily rows can reach a batch.
+ * Deletes a previously loaded sample (its securities cascade to their shares and changes) and the lists it
+ * shipped. The store holds no real security (checked first), so every daily record is the sample's.
  */
-function batchInsert(store: Store, head: string, columns: number, rows: number) {
-  const tuple = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-  const full = store.sqlite.prepare(`${head} ${Array.from({ length: rows }, () => tuple).join(', ')}`);
-  const values: unknown[] = [];
-  return {
-    add(...row: unknown[]): void {
-      values.push(...row);
-      if (values.length === columns * rows) { full.run(values); values.length = 0; }
-    },
-    flush(): void {
-      if (values.length === 0) return;
-      store.sqlite.prepare(`${head} ${Array.from({ length: values.length / columns }, () => tuple).join(', ')}`).run(values);
-      values.length = 0;
-    },
-  };
-}
-
-/** Deletes a previously loaded sample (its securities cascade to their rows) and the lists it shipped. */
 function removeSample(store: Store): void {
   const db = store.sqlite;
   const asOfs = db.prepare(`SELECT DISTINCT as_of FROM list_snapshots WHERE source = ?`).pluck().all(SAMPLE_SOURCE) as string[];
@@ -85,6 +66,7 @@ function removeSample(store: Store): void {
   }
   db.prepare('DELETE FROM list_snapshots WHERE source = ?').run(SAMPLE_SOURCE);
   db.prepare('DELETE FROM securities WHERE synthetic = 1').run();
+  db.prepare('DELETE FROM daily_days').run();
 }
 
 /** `db seed --sample`: loads the sample and returns its summary sentence. */

@@ -124,7 +124,7 @@ describe('running it', () => {
     const store = await openStore(fresh, { migrate: false });
     const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     await store.close();
-    expect(tables).toEqual(expect.arrayContaining(['calendar', 'securities', 'daily', 'runs']));
+    expect(tables).toEqual(expect.arrayContaining(['calendar', 'securities', 'daily_days', 'runs']));
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { dateFromFileName, loadDayquotFile } from '../../src/ingest/load-dayquot
 import { loadSharesFile } from '../../src/ingest/load-shares.js';
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { insertSecurities, makeTempDirs, openTestStore, readCalendar, readDaily, writeText } from './helpers.js';
+import { dailyWriter } from '../support/daily.js';
 
 const REAL = resolve(__dirname, '../../../shared/fixtures/real');
 const SAMPLE = join(REAL, 'hkex-dayquot-d260901e-sample.htm');
@@ -40,7 +41,7 @@ beforeEach(async () => {
   const shares = await loadSharesFile(store, writeText(dir, 'shares.csv', SHARES_CSV), lenient);
   expect(shares).toMatchObject({ status: 'loaded', rowsRead: 10, rowsStored: 10, rowsRejected: 0 });
   // A stored cap the day before, carried onto 00007's suspended day.
-  store.sqlite.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close) VALUES ('00007', '2026-08-31', 1234567, 10, 0, 1.23)`).run();
+  dailyWriter(store).run('00007', '2026-08-31', 1234567, 10, 0, 1.23);
 });
 afterEach(async () => {
   await store.close();
@@ -136,7 +137,7 @@ describe('ingest dayquot: holiday reports', () => {
   });
 
   it('a holiday report for a date that already has prices is rejected', async () => {
-    store.sqlite.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended) VALUES ('00001', '2026-10-01', 5, 0, 0)`).run();
+    dailyWriter(store).run('00001', '2026-10-01', 5, 0, 0);
     const summary = await loadDayquotFile(store, HOLIDAY, lenient);
     expect(summary.status).toBe('rejected');
     expect(summary.fileIssue?.reason).toBe('the report says 2026-10-01 had NO TRADING, but the store holds 1 daily rows for it');

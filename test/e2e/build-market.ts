@@ -1,5 +1,6 @@
 import type { Store } from '../../src/db/connection.js';
 import { addDays, weekday } from '../../src/domain/dates.js';
+import { dailyWriter } from '../support/daily.js';
 
 /** One security of a scenario market; money in HK$bn for readability, stored as whole HK$. */
 export interface MarketSecurity {
@@ -39,7 +40,7 @@ export function writeMarket(store: Store, securities: MarketSecurity[], opts: { 
   const insertDay = db.prepare("INSERT INTO calendar (date, is_trading_day, source) VALUES (?, 1, 'user')");
   const insertSec = db.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date, wvr, secondary_listing,
     a_share_code, a_share_exchange, a_share_listing_date, sfc_high_concentration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertDaily = db.prepare('INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended) VALUES (?, ?, ?, ?, ?)');
+  const insertDaily = dailyWriter(store);
   db.transaction(() => {
     for (const d of days) insertDay.run(d);
     for (const s of securities) {

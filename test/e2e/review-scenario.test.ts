@@ -6,6 +6,7 @@ import type { Store } from '../../src/db/connection.js';
 import type { ReviewResult } from '../../src/domain/types.js';
 import { findReusableRun, loadRunResult, runReview } from '../../src/jobs/run-review.js';
 import { buildScenarioStore } from './scenario-market.js';
+import { dailyWriter } from '../support/daily.js';
 
 /*
  * Expected lists, derived by hand from RULES.md for the market in scenario-market.ts (C = 2026-06-30,
@@ -143,10 +144,13 @@ describe('end-to-end review of the scenario market (2026-06-30)', () => {
     const again = await runReview(store, { cutoff: '2026-06-30', trigger: 'schedule', now: new Date('2026-08-21T02:00:00Z') });
     expect(again.fingerprint).toBe(fingerprint);
     expect(again.result.hsci).toEqual(result.hsci);
-    store.sqlite.prepare("UPDATE daily SET turnover_hkd = turnover_hkd + 1 WHERE code = '00201' AND date = '2026-01-05'").run();
+    const row = store.sqlite.prepare("SELECT * FROM daily WHERE code = '00201' AND date = '2026-01-05'").get() as
+      { market_cap_hkd: number; turnover_hkd: number; suspended: number };
+    const write = dailyWriter(store);
+    write.run('00201', '2026-01-05', row.market_cap_hkd, row.turnover_hkd + 1, row.suspended);
     const changed = await runReview(store, { cutoff: '2026-06-30', trigger: 'cli', now: new Date('2026-08-22T02:00:00Z') });
     expect(changed.fingerprint).not.toBe(fingerprint);
-    store.sqlite.prepare("UPDATE daily SET turnover_hkd = turnover_hkd - 1 WHERE code = '00201' AND date = '2026-01-05'").run();
+    write.run('00201', '2026-01-05', row.market_cap_hkd, row.turnover_hkd, row.suspended);
   });
 
   it('fails and records the failure when the cut-off has no daily data', async () => {

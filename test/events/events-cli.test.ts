@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/run-cli.js';
 import { openStore } from '../../src/db/connection.js';
 import { weekdayCalendar } from '../rules/builders.js';
+import { dailyWriter } from '../support/daily.js';
 
 let dir: string;
 let dbPath: string;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const calRow = s.prepare(`INSERT INTO calendar (date, is_trading_day, source) VALUES (?, 1, 'seed')`);
   const sec = s.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date, wvr, secondary_listing,
     a_share_code, a_share_exchange, a_share_listing_date) VALUES (@code, @name, 'MAIN', 'EQUITY', 'HKD', @listing, @wvr, @secondary, @aCode, @aEx, @aDate)`);
-  const daily = s.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended) VALUES (?, ?, ?, ?, ?)`);
+  const daily = dailyWriter(store);
   const add = (code: string, name: string, listing: string, extra: Partial<Record<'wvr' | 'secondary' | 'aCode' | 'aEx' | 'aDate', unknown>> = {}) =>
     sec.run({ code, name, listing, wvr: 0, secondary: 0, aCode: null, aEx: null, aDate: null, ...extra });
   const days = (code: string, from: string, capHkd: number, opts: { suspendedFrom?: string; turnoverHkd?: number } = {}) => {

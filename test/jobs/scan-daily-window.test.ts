@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/connection.js';
-import { hashSeries, scanDailyWindow, unpackSeries } from '../../src/jobs/scan-daily-window.js';
+import { hashSeries, scanDailyWindow } from '../../src/jobs/scan-daily-window.js';
+import { dailyWriter } from '../support/daily.js';
 
 describe('scanDailyWindow', () => {
   it('reads each security window (a, b] in date order, with exact money and flags', async () => {
     const store = await openStore(':memory:');
     const sec = store.sqlite.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES (?, ?, 'MAIN', 'EQUITY', 'HKD', '2020-01-02')`);
-    const day = store.sqlite.prepare('INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended) VALUES (?, ?, ?, ?, ?)');
+    const day = dailyWriter(store);
     sec.run('00001', 'A');
     sec.run('00002', 'B');
     sec.run('00003', 'C (no rows in the window)');
@@ -35,13 +36,5 @@ describe('scanDailyWindow', () => {
     expect(digest(7)).toBe(digest(7));
     expect(digest(7)).not.toBe(digest(8));
     await store.close();
-  });
-
-  it('sorts a packed window that arrives out of date order', () => {
-    const s = unpackSeries(['2025-01-03,2025-01-02,2025-01-06', '30,20,60', '3,2,6', '100']);
-    expect(s.dates).toEqual(['2025-01-02', '2025-01-03', '2025-01-06']);
-    expect([...s.marketCapHkd]).toEqual([20, 30, 60]);
-    expect([...s.turnoverHkd]).toEqual([2, 3, 6]);
-    expect([...s.suspended]).toEqual([0, 1, 0]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../support/run-cli.js';
 import { openStore } from '../../src/db/connection.js';
+import { dailyWriter } from '../support/daily.js';
 
 let dir: string;
 let dbPath: string;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   const s = store.sqlite;
   const sec = s.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES (?, ?, 'MAIN', 'EQUITY', 'HKD', '2004-06-16')`);
   sec.run('00700', 'TENCENT'); sec.run('00005', 'HSBC'); sec.run('09988', 'BABA');
-  const daily = s.prepare(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close) VALUES (?, ?, ?, ?, ?, ?)`);
+  const daily = dailyWriter(store);
   daily.run('00700', '2025-06-27', 4_500_000_000_000, 9_100_000_000, 0, 492.4);
   daily.run('00700', '2025-06-30', 4_520_000_000_000, 8_000_000_000, 0, 494.2);
   daily.run('00700', '2025-07-02', 4_520_000_000_000, 0, 1, null);

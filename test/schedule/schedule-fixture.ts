@@ -6,6 +6,7 @@ import type { ReviewKind, ReviewResult } from '../../src/domain/types.js';
 import type { RenderReviewFn } from '../../src/jobs/schedule-reports.js';
 import type { ReviewRequest, RunReviewFn, SchedulePassOptions } from '../../src/jobs/schedule-types.js';
 import { getMethodology } from '../../src/methodology/index.js';
+import { dailyWriter } from '../support/daily.js';
 
 /** Scratch directories for one test file; call `cleanTempDirs` in afterEach. */
 const dirs: string[] = [];
@@ -45,10 +46,8 @@ export async function openMarket(path: string, seed = true): Promise<Store> {
 
 /** Daily rows for the first `count` securities on `date`. */
 export function addDaily(store: Store, date: string, count: number): void {
-  const ins = store.sqlite.prepare(
-    'INSERT OR REPLACE INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended) VALUES (?, ?, ?, ?, 0)',
-  );
-  for (const c of CODES.slice(0, count)) ins.run(c, date, 1_000_000_000, 10_000_000);
+  const ins = dailyWriter(store);
+  for (const c of CODES.slice(0, count)) ins.run(c, date, 1_000_000_000, 10_000_000, 0);
 }
 
 export function minimalResult(cutoff: string, kind: ReviewKind): ReviewResult {

@@ -34,7 +34,7 @@ export function queryHistoryCommand(ctx: CliContext): CommandModule<GlobalOption
       const { formatRows } = await import('../../../report/format-rows.js');
       await withStore(argv, ctx, async (store) => {
         if (!(await findSecurity(store.db, code))) throw new JobError(`the store holds no security ${code}; load it with "ingest securities" first.`);
-        const rows = (await readDailyHistory(store.db, code, { from, to })).map(toHistoryRow);
+        const rows = readDailyHistory(store.sqlite, code, { from, to }).map(toHistoryRow);
         ctx.stdout(formatRows(rows, argv.format ?? 'table', ['date', 'marketCapHkd', 'turnoverHkd', 'suspended', 'close']));
       });
     },
