@@ -13,7 +13,7 @@ export type Notes = string[];
 export interface BenchPaths {
   /** Project root (cwd of every child). */
   readonly root: string;
-  /** `dist/src/cli/bin.js`. */
+  /** `dist/hkconnect.js`. */
   readonly cli: string;
 }
 

@@ -192,8 +192,8 @@ describe('running it', () => {
     expect(JSON.parse(text.out).code).toBe('00005');
   });
 
-  it.runIf(existsSync(resolve('dist/src/cli/bin.js')))('exits with the code as a process (built CLI)', () => {
-    const p = spawnSync(process.execPath, [resolve('dist/src/cli/bin.js'), '--db', db, 'screen', '--cutoff', '2026-13-01'], { encoding: 'utf8' });
+  it.runIf(existsSync(resolve('dist/hkconnect.js')))('exits with the code as a process (built CLI)', () => {
+    const p = spawnSync(process.execPath, [resolve('dist/hkconnect.js'), '--db', db, 'screen', '--cutoff', '2026-13-01'], { encoding: 'utf8' });
     expect(p.status).toBe(2);
     expect(p.stdout).toBe('');
     expectOneSentence(p.stderr);
@@ -201,7 +201,7 @@ describe('running it', () => {
 });
 
 describe('the built CLI as a process', () => {
-  const bin = resolve('dist/src/cli/bin.js');
+  const bin = resolve('dist/hkconnect.js');
 
   it.runIf(existsSync(bin))('stops quietly when the reader closes the pipe early (| head)', async () => {
     const child = spawn(process.execPath, [bin, '--db', db, 'query', 'history', '700', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 
 /** The built CLI: `npm test` builds first, so the children run the code under test. */
-export const CLI = resolve(import.meta.dirname, '../../dist/src/cli/bin.js');
+export const CLI = resolve(import.meta.dirname, '../../dist/hkconnect.js');
 
 export function assertBuilt(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does it first)`);
