@@ -163,20 +163,35 @@ function doublesOf(blob: Buffer): Float64Array {
   return new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.length));
 }
 
-function encodeDay(date: IsoDate, day: DayColumns): StoredDay {
+/** The packed codes column of the last day encoded, reused while consecutive days list the same codes. */
+interface CodesCache { numbers: Int32Array; text: string }
+
+function packCodes(day: DayColumns, cache: { last: CodesCache | null }): string {
   const n = day.length;
+  const last = cache.last;
+  if (last && last.numbers.length === n) {
+    let same = true;
+    for (let i = 0; i < n && same; i += 1) same = last.numbers[i] === day.code[i];
+    if (same) return last.text;
+  }
   const codes = Buffer.allocUnsafe(n * CODE_WIDTH);
-  const suspended = Buffer.allocUnsafe(n);
   for (let i = 0; i < n; i += 1) {
     let v = day.code[i]!;
     for (let k = (i + 1) * CODE_WIDTH - 1; k >= i * CODE_WIDTH; k -= 1) {
       codes[k] = 48 + (v % 10);
       v = Math.floor(v / 10);
     }
-    suspended[i] = 48 + day.suspended[i]!;
   }
+  cache.last = { numbers: day.code.slice(0, n), text: codes.toString('latin1') };
+  return cache.last.text;
+}
+
+function encodeDay(date: IsoDate, day: DayColumns, cache: { last: CodesCache | null }): StoredDay {
+  const n = day.length;
+  const suspended = Buffer.allocUnsafe(n);
+  for (let i = 0; i < n; i += 1) suspended[i] = 48 + day.suspended[i]!;
   return {
-    date, rows: n, codes: codes.toString('latin1'), market_caps: bytesOf(day.cap, n), turnovers: bytesOf(day.turnover, n),
+    date, rows: n, codes: packCodes(day, cache), market_caps: bytesOf(day.cap, n), turnovers: bytesOf(day.turnover, n),
     suspended: suspended.toString('latin1'), closes: bytesOf(day.close, n), volumes: bytesOf(day.volume, n),
   };
 }
@@ -200,6 +215,7 @@ export class DailyDays {
   private readonly replaceDay: BetterSqlite3.Statement;
   private readonly deleteDay: BetterSqlite3.Statement;
   private readonly countDay: BetterSqlite3.Statement;
+  private readonly codesCache: { last: CodesCache | null } = { last: null };
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.selectDay = sqlite.prepare('SELECT * FROM daily_days WHERE date = ?');
@@ -218,7 +234,7 @@ export class DailyDays {
   /** Replaces the records of `date` with `day` (in code order, codes distinct); an empty day deletes the row. */
   write(date: IsoDate, day: DayColumns): void {
     if (day.length === 0) this.deleteDay.run(date);
-    else this.replaceDay.run(encodeDay(date, day));
+    else this.replaceDay.run(encodeDay(date, day, this.codesCache));
   }
 
   /** Stores `incoming` (any order, codes distinct) over what `date` holds: a record for the same code replaces the stored one. */

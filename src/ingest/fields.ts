@@ -57,6 +57,8 @@ function daysInMonth(year: number, month: number): number {
  * feeds), anything else non-numeric, and values above MAX_MONEY_HKD.
  */
 export function parseMoneyHkd(cell: string): number | Bad {
+  const plain = plainDigits(cell);
+  if (plain >= 0 && plain <= MAX_MONEY_HKD) return plain;
   const s = cell.trim();
   if (PLAIN_NUMBER_RE.test(s)) {
     const value = Math.round(Number(s));
@@ -69,6 +71,7 @@ export function parseMoneyHkd(cell: string): number | Bad {
 
 /** A non-negative decimal (a closing price); blank -> null. */
 export function parseOptionalDecimal(cell: string): number | null | Bad {
+  if (isPlainDecimal(cell)) return Number(cell);
   const s = cell.trim();
   if (s === '') return null;
   if (PLAIN_NUMBER_RE.test(s)) return Number(s);
@@ -77,6 +80,8 @@ export function parseOptionalDecimal(cell: string): number | null | Bad {
 
 /** A non-negative whole number (a volume, a share count); blank -> null. */
 export function parseOptionalCount(cell: string): number | null | Bad {
+  const plain = plainDigits(cell);
+  if (plain >= 0) return plain;
   const s = cell.trim();
   if (s === '') return null;
   if (INTEGER_RE.test(s)) {
@@ -84,6 +89,35 @@ export function parseOptionalCount(cell: string): number | null | Bad {
     return Number.isSafeInteger(value) ? value : new Bad(`${clip(s)} is too large to store exactly`);
   }
   return new Bad(PLAIN_NUMBER_RE.test(s) ? `${clip(s)} is not a whole number` : describeBadNumber(s));
+}
+
+/**
+ * The fast path of the number parsers (a daily file holds millions of cells): the value of a cell of
+ * 1 to 15 ASCII digits and nothing else, exact as a double; -1 for anything else (blank, spaces, a
+ * sign, a point, 16+ digits), which the callers then read through their full, validating path.
+ */
+function plainDigits(cell: string): number {
+  const n = cell.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i += 1) {
+    const d = cell.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Digits, optionally one point with digits on both sides, and nothing else (what PLAIN_NUMBER_RE accepts, untrimmed). */
+function isPlainDecimal(cell: string): boolean {
+  const n = cell.length;
+  let point = -1;
+  for (let i = 0; i < n; i += 1) {
+    const c = cell.charCodeAt(i);
+    if (c === 46 && point === -1 && i > 0 && i < n - 1) point = i;
+    else if (c < 48 || c > 57) return false;
+  }
+  return n > 0;
 }
 
 function describeBadNumber(s: string): string {

@@ -4,7 +4,7 @@ import { readCsvRows } from './csv-rows.js';
 import { readKnownCodes, readTradingDayCheck } from './load-lookups.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
 import { ProvisionalDays } from './provisional-days.js';
-import { createDailyRow, DAILY_COLUMNS, dailyKeyOf, DailyRowParser } from './parse-daily.js';
+import { createDailyRow, DAILY_COLUMNS, DailyRowParser } from './parse-daily.js';
 import type { IngestOptions, LoadSummary } from './types.js';
 
 /**
@@ -26,34 +26,54 @@ export async function loadDailyFile(store: Store, file: string, options: IngestO
 
 const DAILY_CACHE_KIB = 65_536;
 
+/** One date of the file being read: its records, and which codes the file has given for it. */
+interface OpenDay {
+  readonly date: string;
+  readonly columns: DayColumns;
+  /** One bit per code number (00000..99999): a repeat of (date, code) inside the file is a bad row. */
+  readonly seen: Uint8Array;
+  /** The date must be settled once the file is read (ProvisionalDays). */
+  readonly provisional: boolean;
+}
+
+const CODE_BITS_BYTES = 100_000 / 8;
+
 async function loadDailyRows(run: LoadRun): Promise<void> {
   const calendar = readTradingDayCheck(run.store);
   const knownCodes = readKnownCodes(run.store);
-  // Numeric keys keep 1.3 M rows within a few tens of MB (no strings per key).
-  const seen = new Set<number>();
   const provisional = new ProvisionalDays(calendar);
-  const byDate = new Map<string, DayColumns>();
+  const byDate = new Map<string, OpenDay>();
+  let current: OpenDay | null = null;
+  let lastLength = 0;
   const row = createDailyRow();
   await readCsvRows(run, DAILY_COLUMNS, (index) => {
     const parser = new DailyRowParser(index, calendar, knownCodes);
     return (fields, line) => {
       const issue = parser.parse(fields, line, row);
       if (issue) return run.reject(issue);
-      const key = dailyKeyOf(row);
-      if (seen.has(key)) {
+      // Rows come grouped by date in practice: the date of the previous row is checked first.
+      if (current === null || current.date !== row.date) {
+        if (current) lastLength = current.columns.length;
+        current = byDate.get(row.date) ?? null;
+        if (current === null) {
+          current = { date: row.date, columns: new DayColumns(lastLength + 64), seen: new Uint8Array(CODE_BITS_BYTES), provisional: provisional.needsSettling(row.date) };
+          byDate.set(row.date, current);
+        }
+      }
+      const code = row.codeNumber;
+      const bit = 1 << (code & 7);
+      if ((current.seen[code >> 3]! & bit) !== 0) {
         return run.reject({ line, field: 'code', reason: `an earlier line of this file already gives ${row.code} on ${row.date}` });
       }
-      seen.add(key);
-      let day = byDate.get(row.date);
-      if (!day) byDate.set(row.date, (day = new DayColumns()));
-      day.push(row.codeNumber, row.marketCapHkd, row.turnoverHkd, row.suspended, row.close, row.volume);
+      current.seen[code >> 3]! |= bit;
+      current.columns.push(code, row.marketCapHkd, row.turnoverHkd, row.suspended, row.close, row.volume);
       run.rowsStored++;
-      provisional.note(row.date, line, row.code);
+      if (current.provisional) provisional.note(row.date, line, row.code);
     };
   });
   const days = new DailyDays(run.store.sqlite);
   for (const date of [...byDate.keys()].sort()) {
-    days.upsert(date, byDate.get(date)!);
+    days.upsert(date, byDate.get(date)!.columns);
     byDate.delete(date);
   }
   provisional.settle(run);

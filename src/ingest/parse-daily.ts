@@ -11,9 +11,8 @@ export const DAILY_COLUMNS = {
 
 /** One parsed daily row; reused between rows by the loader (no per-row allocation). */
 export interface DailyRow {
+  /** The date, the same string object for every row of the same date (the parser caches it per cell). */
   date: string;
-  /** Small per-file ordinal of the date, for a compact duplicate key. */
-  dateOrdinal: number;
   code: string;
   /** The code as a number (`00700` -> 700). */
   codeNumber: number;
@@ -25,7 +24,7 @@ export interface DailyRow {
 }
 
 export function createDailyRow(): DailyRow {
-  return { date: '', dateOrdinal: 0, code: '', codeNumber: 0, marketCapHkd: 0, turnoverHkd: 0, suspended: false, close: null, volume: null };
+  return { date: '', code: '', codeNumber: 0, marketCapHkd: 0, turnoverHkd: 0, suspended: false, close: null, volume: null };
 }
 
 /**
@@ -33,8 +32,7 @@ export function createDailyRow(): DailyRow {
  * cached per distinct cell (a daily file repeats a few hundred dates a million times).
  */
 export class DailyRowParser {
-  private readonly dates = new Map<string, { date: string; ordinal: number } | Bad>();
-  private readonly ordinals = new Map<string, number>();
+  private readonly dates = new Map<string, string | Bad>();
   private readonly codes = new Map<string, { code: string; number: number } | Bad>();
   private readonly at: { date: number; code: number; cap: number; turnover: number; suspended: number; close: number; volume: number };
 
@@ -62,8 +60,7 @@ export class DailyRowParser {
     if (close instanceof Bad) return { line, field: 'close', reason: close.reason };
     const volume = at.volume === -1 ? null : parseOptionalCount(fields[at.volume]!);
     if (volume instanceof Bad) return { line, field: 'volume', reason: volume.reason };
-    out.date = date.date;
-    out.dateOrdinal = date.ordinal;
+    out.date = date;
     out.code = code.code;
     out.codeNumber = code.number;
     out.marketCapHkd = cap;
@@ -74,16 +71,16 @@ export class DailyRowParser {
     return null;
   }
 
-  private parseTradingDate(cell: string): { date: string; ordinal: number } | Bad {
+  private parseTradingDate(cell: string): string | Bad {
     const cached = this.dates.get(cell);
     if (cached !== undefined) return cached;
     const date = parseDate(cell);
-    let answer: { date: string; ordinal: number } | Bad;
+    let answer: string | Bad;
     if (date instanceof Bad) answer = date;
     else {
       const reason = this.calendar.reasonNotTrading(date);
       // A day the data may prove open is accepted here; the loader settles it once the file is read.
-      answer = reason === null || this.calendar.mayBeProvenOpen(date) ? { date, ordinal: this.ordinalOf(date) } : new Bad(reason);
+      answer = reason === null || this.calendar.mayBeProvenOpen(date) ? date : new Bad(reason);
     }
     // Bounded: a hostile file of distinct garbage dates must not grow the cache without limit.
     if (this.dates.size < 100_000) this.dates.set(cell, answer);
@@ -101,18 +98,4 @@ export class DailyRowParser {
     if (this.codes.size < 100_000) this.codes.set(cell, answer);
     return answer;
   }
-
-  private ordinalOf(date: string): number {
-    let ordinal = this.ordinals.get(date);
-    if (ordinal === undefined) {
-      ordinal = this.ordinals.size;
-      this.ordinals.set(date, ordinal);
-    }
-    return ordinal;
-  }
-}
-
-/** A compact numeric key for (date, code): a small integer for the first ~10,000 dates of a file. */
-export function dailyKeyOf(row: DailyRow): number {
-  return row.dateOrdinal * 100_000 + row.codeNumber;
 }

@@ -17,14 +17,19 @@ export class ProvisionalDays {
 
   constructor(private readonly calendar: TradingDayCheck) {}
 
-  /** Records a stored row if its day still has to be settled. */
-  note(date: string, line: number, code: string): void {
+  /** Whether rows on `date` must be noted (and the day settled once the file is read). */
+  needsSettling(date: string): boolean {
     let unsettled = this.unsettled.get(date);
     if (unsettled === undefined) {
       unsettled = this.calendar.mayBeProvenOpen(date);
       this.unsettled.set(date, unsettled);
     }
-    if (!unsettled) return;
+    return unsettled;
+  }
+
+  /** Records a stored row if its day still has to be settled. */
+  note(date: string, line: number, code: string): void {
+    if (!this.needsSettling(date)) return;
     const list = this.rows.get(date);
     if (list) list.push({ line, code });
     else this.rows.set(date, [{ line, code }]);
