@@ -323,17 +323,25 @@ type WindowRow = [string, number, string, Buffer, Buffer, string];
 
 /**
  * The daily series of `codes` (all codes when null) over the dates (fromExclusive, toInclusive], in
- * date order, columnar: one ordered read of the window's day rows, transposed here. A day's codes
- * column is decoded once per distinct column (consecutive days mostly list the same codes).
+ * date order, columnar: one ordered read of the window's day rows, transposed here into one flat
+ * array per column, of which each security's series is a slice (a handful of allocations instead of
+ * four per security). A day's codes column is decoded once per distinct column (consecutive days
+ * mostly list the same codes).
  */
 export function readWindowSeries(
   sqlite: BetterSqlite3.Database, codes: readonly StockCode[] | null, fromExclusive: IsoDate, toInclusive: IsoDate,
 ): Map<StockCode, DailySeries> {
   const days = sqlite.prepare('SELECT date, rows, codes, market_caps, turnovers, suspended FROM daily_days WHERE date > ? AND date <= ? ORDER BY date')
     .raw(true).all(fromExclusive, toInclusive) as WindowRow[];
-  const slotOf = new Map<number, number>();
+  const slotOf = new Int32Array(10 ** CODE_WIDTH).fill(-1);
   const slotCodes: StockCode[] = [];
-  if (codes) for (const c of codes) if (!slotOf.has(Number(c))) { slotOf.set(Number(c), slotCodes.length); slotCodes.push(c); }
+  const addSlot = (code: number, text: StockCode) => {
+    if (slotOf[code] === -1) {
+      slotOf[code] = slotCodes.length;
+      slotCodes.push(text);
+    }
+  };
+  if (codes) for (const c of codes) addSlot(Number(c), c);
   // Per day: the slot of each position (-1: not wanted), shared between days with the same codes column.
   const layouts = new Map<string, Int32Array>();
   const dayLayouts: Int32Array[] = [];
@@ -343,42 +351,47 @@ export function readWindowSeries(
       layout = new Int32Array(rows);
       for (let i = 0; i < rows; i += 1) {
         const code = codeAt(packed, i);
-        let slot = slotOf.get(code);
-        if (slot === undefined && !codes) {
-          slot = slotCodes.length;
-          slotOf.set(code, slot);
-          slotCodes.push(codeText(code));
-        }
-        layout[i] = slot ?? -1;
+        if (!codes) addSlot(code, codeText(code));
+        layout[i] = slotOf[code]!;
       }
       layouts.set(packed, layout);
     }
     dayLayouts.push(layout);
   }
-  const counts = new Int32Array(slotCodes.length);
-  for (const layout of dayLayouts) for (let i = 0; i < layout.length; i += 1) if (layout[i]! >= 0) counts[layout[i]!]! += 1;
-  const series = slotCodes.map((_, s) => ({
-    dates: new Array<IsoDate>(counts[s]!), marketCapHkd: new Float64Array(counts[s]!),
-    turnoverHkd: new Float64Array(counts[s]!), suspended: new Uint8Array(counts[s]!),
-  }));
-  const filled = new Int32Array(slotCodes.length);
+  const slots = slotCodes.length;
+  const start = new Int32Array(slots + 1);
+  for (const layout of dayLayouts) for (let i = 0; i < layout.length; i += 1) if (layout[i]! >= 0) start[layout[i]! + 1]! += 1;
+  for (let s = 0; s < slots; s += 1) start[s + 1]! += start[s]!;
+  const total = start[slots]!;
+  const cap = new Float64Array(total);
+  const turnover = new Float64Array(total);
+  const suspended = new Uint8Array(total);
+  const dayOf = new Int32Array(total);
+  const next = start.slice(0, slots);
   for (let d = 0; d < days.length; d += 1) {
-    const [date, , , capBlob, turnoverBlob, suspended] = days[d]!;
-    const caps = doublesOf(capBlob);
-    const turnovers = doublesOf(turnoverBlob);
+    const row = days[d]!;
+    const caps = doublesOf(row[3]);
+    const turnovers = doublesOf(row[4]);
+    const flags = row[5];
     const layout = dayLayouts[d]!;
     for (let i = 0; i < layout.length; i += 1) {
       const slot = layout[i]!;
       if (slot < 0) continue;
-      const s = series[slot]!;
-      const k = filled[slot]!++;
-      s.dates[k] = date;
-      s.marketCapHkd[k] = caps[i]!;
-      s.turnoverHkd[k] = turnovers[i]!;
-      s.suspended[k] = suspended.charCodeAt(i) - 48;
+      const k = next[slot]!++;
+      dayOf[k] = d;
+      cap[k] = caps[i]!;
+      turnover[k] = turnovers[i]!;
+      suspended[k] = flags.charCodeAt(i) - 48;
     }
   }
   const out = new Map<StockCode, DailySeries>();
-  for (let s = 0; s < slotCodes.length; s += 1) if (counts[s]! > 0) out.set(slotCodes[s]!, series[s]!);
+  for (let s = 0; s < slots; s += 1) {
+    const a = start[s]!;
+    const b = start[s + 1]!;
+    if (a === b) continue;
+    const dates = new Array<IsoDate>(b - a);
+    for (let k = a; k < b; k += 1) dates[k - a] = days[dayOf[k]!]![0];
+    out.set(slotCodes[s]!, { dates, marketCapHkd: cap.subarray(a, b), turnoverHkd: turnover.subarray(a, b), suspended: suspended.subarray(a, b) });
+  }
   return out;
 }

@@ -21,10 +21,15 @@ export function hashSeries(hash: Hash, code: StockCode, series: DailySeries): vo
   const dateInts = new Int32Array(n);
   for (let i = 0; i < n; i += 1) dateInts[i] = dateToInt(series.dates[i]!);
   hash.update(code);
-  hash.update(new Uint8Array(series.marketCapHkd.buffer));
-  hash.update(new Uint8Array(series.turnoverHkd.buffer));
+  hash.update(bytesOf(series.marketCapHkd));
+  hash.update(bytesOf(series.turnoverHkd));
   hash.update(series.suspended);
   hash.update(new Uint8Array(dateInts.buffer));
+}
+
+/** The bytes of a typed array's own elements (a series may be a slice of a larger array). */
+function bytesOf(a: Float64Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
 /** `2026-06-30` -> 20260630, from the character codes (no parsing, no allocation). */

@@ -35,6 +35,15 @@ describe('scanDailyWindow', () => {
     };
     expect(digest(7)).toBe(digest(7));
     expect(digest(7)).not.toBe(digest(8));
+    // A series is a slice of the window's flat columns: its fingerprint covers its own values only,
+    // the same as for a standalone copy of them.
+    const whole = (s: { dates: readonly string[]; marketCapHkd: Float64Array; turnoverHkd: Float64Array; suspended: Uint8Array }) => {
+      const h = createHash('sha256');
+      hashSeries(h, '00001', s);
+      return h.digest('hex');
+    };
+    expect(a.marketCapHkd.buffer.byteLength).toBeGreaterThan(a.marketCapHkd.byteLength);
+    expect(whole(a)).toBe(whole({ dates: [...a.dates], marketCapHkd: a.marketCapHkd.slice(), turnoverHkd: a.turnoverHkd.slice(), suspended: a.suspended.slice() }));
     await store.close();
   });
 });
