@@ -13,18 +13,8 @@ import type { IngestOptions, LoadSummary } from './types.js';
  * later file replaces the earlier; a repeat inside one file is a bad row).
  */
 export async function loadDailyFile(store: Store, file: string, options: IngestOptions): Promise<LoadSummary> {
-  // A 64 MB page cache while loading: a year of daily rows upserted in date order touches the whole
-  // (code, date) tree, and the default 2 MB cache makes SQLite re-read and spill pages (~1.4x slower).
-  const previousCache = store.sqlite.pragma('cache_size', { simple: true }) as number;
-  store.sqlite.pragma(`cache_size = -${DAILY_CACHE_KIB}`);
-  try {
-    return await runFileLoad(store, 'daily', file, options, (run) => loadDailyRows(run));
-  } finally {
-    store.sqlite.pragma(`cache_size = ${previousCache}`);
-  }
+  return runFileLoad(store, 'daily', file, options, (run) => loadDailyRows(run));
 }
-
-const DAILY_CACHE_KIB = 65_536;
 
 /** One date of the file being read: its records, and which codes the file has given for it. */
 interface OpenDay {

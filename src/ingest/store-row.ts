@@ -14,7 +14,7 @@ export function storeRow(run: LoadRun, line: number, write: () => unknown): void
 }
 
 /** Reports a row the store's constraints refused; rethrows any other error (a broken store is not bad input). */
-export function reportRefusedRow(run: LoadRun, line: number, err: unknown): void {
+function reportRefusedRow(run: LoadRun, line: number, err: unknown): void {
   if (!(err instanceof Error) || (err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw err;
   run.reject({ line, reason: `the store refused the row (${err.message})` });
 }
