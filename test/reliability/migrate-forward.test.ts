@@ -24,7 +24,11 @@ describe('a store from an older schema', () => {
     expect(error).toBeUndefined();
     raw.exec(`INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES ('00700', 'TENCENT', 'MAIN', 'EQUITY', 'HKD', '2004-06-16')`);
     raw.exec(`INSERT INTO calendar (date, is_trading_day, source) VALUES ('2025-06-30', 1, 'seed')`);
+    raw.exec(`INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES ('00005', 'HSBC', 'MAIN', 'EQUITY', 'HKD', '1991-01-02')`);
+    raw.exec(`INSERT INTO calendar (date, is_trading_day, source) VALUES ('2025-07-02', 1, 'seed')`);
     raw.exec(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended) VALUES ('00700', '2025-06-30', 4400000000000, 9000000000, 0)`);
+    raw.exec(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close, volume) VALUES
+      ('00005', '2025-06-30', 1700000000000, 3000000000, 0, 95.15, 31234567), ('00700', '2025-07-02', 4400000000000, 0, 1, NULL, NULL)`);
     raw.exec(`INSERT INTO hsci_members (as_of, code, segment) VALUES ('2025-03-10', '00700', 'LARGE')`);
     raw.exec(`INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger) VALUES ('2024-12-31', 'semi-annual', 'hsci-2025', '2025-01-02T09:00:00+08:00', 'succeeded', 'cli')`);
     await db.destroy();
@@ -32,8 +36,16 @@ describe('a store from an older schema', () => {
     const store = await openStore(path);
     const applied = store.sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all();
     expect(applied).toEqual(names);
-    expect(store.sqlite.prepare('SELECT market_cap_hkd FROM daily').pluck().get()).toBe(4_400_000_000_000);
-    expect(store.sqlite.prepare('SELECT count(*) FROM securities').pluck().get()).toBe(1);
+    // The daily rows now live one row per date (daily_days); the view gives back every value.
+    expect(store.sqlite.prepare('SELECT date, rows, codes FROM daily_days ORDER BY date').raw().all()).toEqual([
+      ['2025-06-30', 2, '0000500700'], ['2025-07-02', 1, '00700'],
+    ]);
+    expect(store.sqlite.prepare('SELECT * FROM daily ORDER BY date, code').all()).toEqual([
+      { code: '00005', date: '2025-06-30', market_cap_hkd: 1_700_000_000_000, turnover_hkd: 3_000_000_000, suspended: 0, close: 95.15, volume: 31_234_567 },
+      { code: '00700', date: '2025-06-30', market_cap_hkd: 4_400_000_000_000, turnover_hkd: 9_000_000_000, suspended: 0, close: null, volume: null },
+      { code: '00700', date: '2025-07-02', market_cap_hkd: 4_400_000_000_000, turnover_hkd: 0, suspended: 1, close: null, volume: null },
+    ]);
+    expect(store.sqlite.prepare('SELECT count(*) FROM securities').pluck().get()).toBe(2);
     expect(store.sqlite.prepare('SELECT segment FROM hsci_members').pluck().get()).toBe('LARGE');
     expect(store.sqlite.prepare('SELECT status FROM runs').pluck().get()).toBe('succeeded');
     expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
