@@ -7,8 +7,8 @@ import { addMonths } from '../domain/dates.js';
 import { JobError } from '../domain/errors.js';
 import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, ReviewKind, Segment, StockCode } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
-import { hashSeries, scanDailyWindow } from './scan-daily-window.js';
-import { DailyDays } from '../db/daily-days.js';
+import { hashSeries } from './scan-daily-window.js';
+import { DailyDays, readWindowSeries } from '../db/daily-days.js';
 
 /** Everything a review reads from the store, as of its cut-off (RULES.md §1-§7 inputs). */
 export interface ReviewSnapshot {
@@ -55,9 +55,9 @@ export function seriesStartExclusive(cutoff: IsoDate, m: Methodology): IsoDate {
  * security from the longer start, for the same facts.
  */
 function readWindows(store: Store, codes: readonly StockCode[], cutoff: IsoDate, m: Methodology): Map<StockCode, DailySeries> {
-  const series = scanDailyWindow(store.sqlite, codes, addMonths(cutoff, -(m.averaging.windowMonths + 1)), cutoff);
+  const series = readWindowSeries(store.sqlite, codes, addMonths(cutoff, -(m.averaging.windowMonths + 1)), cutoff);
   const suspendedAtStart = codes.filter((code) => series.get(code)?.suspended[0] === 1);
-  for (const [code, longer] of scanDailyWindow(store.sqlite, suspendedAtStart, seriesStartExclusive(cutoff, m), cutoff)) {
+  for (const [code, longer] of readWindowSeries(store.sqlite, suspendedAtStart, seriesStartExclusive(cutoff, m), cutoff)) {
     series.set(code, longer);
   }
   return series;

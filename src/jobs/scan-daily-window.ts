@@ -1,19 +1,5 @@
 import type { Hash } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
-import { readWindowSeries } from '../db/daily-days.js';
-import type { DailySeries, IsoDate, StockCode } from '../domain/types.js';
-
-/**
- * The daily window (fromExclusive, toInclusive] of the given securities as columnar DailySeries, in
- * date order: one ordered read of the window's `daily_days` rows (one row per trading day), transposed
- * in memory. (Issue 7: the rows used to cross from SQLite one per (code, date), which cost more than
- * the whole review.)
- */
-export function scanDailyWindow(
-  sqlite: BetterSqlite3.Database, codes: readonly StockCode[], fromExclusive: IsoDate, toInclusive: IsoDate,
-): Map<StockCode, DailySeries> {
-  return readWindowSeries(sqlite, codes, fromExclusive, toInclusive);
-}
+import type { DailySeries, StockCode } from '../domain/types.js';
 
 /** Feeds one security's series into the inputs fingerprint: its typed columns as bytes, dates as integers. */
 export function hashSeries(hash: Hash, code: StockCode, series: DailySeries): void {

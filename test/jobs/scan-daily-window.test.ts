@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/connection.js';
-import { hashSeries, scanDailyWindow } from '../../src/jobs/scan-daily-window.js';
+import { readWindowSeries } from '../../src/db/daily-days.js';
+import { hashSeries } from '../../src/jobs/scan-daily-window.js';
 import { dailyWriter } from '../support/daily.js';
 
-describe('scanDailyWindow', () => {
+describe('readWindowSeries and hashSeries', () => {
   it('reads each security window (a, b] in date order, with exact money and flags', async () => {
     const store = await openStore(':memory:');
     const sec = store.sqlite.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES (?, ?, 'MAIN', 'EQUITY', 'HKD', '2020-01-02')`);
@@ -19,7 +20,7 @@ describe('scanDailyWindow', () => {
     day.run('00001', '2024-12-31', 5, 5, 0); // on the window's exclusive start: left out
     day.run('00002', '2025-01-03', 7, 8, 1);
     day.run('00003', '2025-02-03', 7, 8, 0); // after the window's end
-    const out = scanDailyWindow(store.sqlite, ['00001', '00002', '00003'], '2024-12-31', '2025-01-31');
+    const out = readWindowSeries(store.sqlite, ['00001', '00002', '00003'], '2024-12-31', '2025-01-31');
     expect([...out.keys()]).toEqual(['00001', '00002']);
     const a = out.get('00001')!;
     expect(a.dates).toEqual(['2025-01-02', '2025-01-03', '2025-01-06']);
