@@ -1,15 +1,25 @@
 import { DateTime } from 'luxon';
 import type { IsoDate } from './types.js';
 
-/** Hong Kong's zone: every calendar computation happens here (STYLE.md "Data and numbers"). */
+/** Hong Kong's zone: every instant-to-date computation happens here (STYLE.md "Data and numbers"). */
 export const HK_ZONE = 'Asia/Hong_Kong';
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/*
+ * Calendar-date arithmetic on `YYYY-MM-DD` strings with plain integer math. A date has no zone
+ * (Hong Kong has no daylight saving either), so luxon is only needed for instants
+ * (`hongKongDateOf`, the scheduler). Keeping it off the review path saves its ~25 ms first-call
+ * set-up in every CLI process; test/domain/dates.test.ts checks agreement with luxon.
+ */
+
 /** True when `s` is a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(s: string): boolean {
   if (!ISO_RE.test(s)) return false;
-  return DateTime.fromISO(s, { zone: HK_ZONE }).isValid;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Parses a `YYYY-MM-DD` date; throws a RangeError naming the input when it is not a real date. */
@@ -24,23 +34,37 @@ export function fromDateTime(dt: DateTime): IsoDate {
   return dt.toFormat('yyyy-MM-dd');
 }
 
+/** The parts of a real `YYYY-MM-DD` date; RangeError naming the input otherwise. */
+function partsOf(d: IsoDate): { year: number; month: number; day: number } {
+  if (!isIsoDate(d)) {
+    throw new RangeError(ISO_RE.test(d) ? `"${d}" is not a real calendar date` : `"${d}" is not a date of the form YYYY-MM-DD`);
+  }
+  return { year: Number(d.slice(0, 4)), month: Number(d.slice(5, 7)), day: Number(d.slice(8, 10)) };
+}
+
 /** Adds (or with a negative n subtracts) calendar months; day clamps to the month's end (31 Aug - 6 months = 28/29 Feb). */
 export function addMonths(d: IsoDate, n: number): IsoDate {
-  return fromDateTime(toDateTime(d).plus({ months: n }));
+  const { year, month, day } = partsOf(d);
+  const total = year * 12 + month - 1 + n;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  return formatDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
 export function addDays(d: IsoDate, n: number): IsoDate {
-  return fromDateTime(toDateTime(d).plus({ days: n }));
+  const t = new Date(epochMsOf(d) + n * DAY_MS);
+  return formatDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 /** Whole days from a to b (b - a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round(toDateTime(b).diff(toDateTime(a), 'days').days);
+  return Math.round((epochMsOf(b) - epochMsOf(a)) / DAY_MS);
 }
 
 /** ISO weekday, 1 = Monday ... 7 = Sunday. */
 export function weekday(d: IsoDate): number {
-  return toDateTime(d).weekday;
+  const w = new Date(epochMsOf(d)).getUTCDay();
+  return w === 0 ? 7 : w;
 }
 
 /** `YYYY-MM` of a date. */
@@ -50,10 +74,30 @@ export function monthOf(d: IsoDate): string {
 
 /** Last calendar day of the month of d. */
 export function endOfMonth(d: IsoDate): IsoDate {
-  return fromDateTime(toDateTime(d).endOf('month'));
+  const { year, month } = partsOf(d);
+  return formatDate(year, month, daysInMonth(year, month));
 }
 
 /** Today in Hong Kong, from an injected instant (never read the clock in the core). */
 export function hongKongDateOf(instant: Date): IsoDate {
   return fromDateTime(DateTime.fromJSDate(instant, { zone: HK_ZONE }));
+}
+
+const DAY_MS = 86_400_000;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function epochMsOf(d: IsoDate): number {
+  const { year, month, day } = partsOf(d);
+  const t = new Date(0);
+  t.setUTCFullYear(year, month - 1, day);
+  return t.getTime();
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+function formatDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
