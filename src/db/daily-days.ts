@@ -1,5 +1,7 @@
 import { endianness } from 'node:os';
+import type { Hash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { TradingCalendar } from '../domain/calendar.js';
 import type { DailyRecord, DailySeries, IsoDate, StockCode } from '../domain/types.js';
 
 /**
@@ -321,6 +323,13 @@ function findCode(codes: string, rows: number, code: number): number {
 
 type WindowRow = [string, number, string, Buffer, Buffer, string];
 
+export interface WindowReadOptions {
+  /** Fed every day row read, as stored (date, codes, caps, turnovers, flags): the inputs fingerprint. */
+  readonly hash?: Hash;
+  /** Gives each series its `calendarSlots` on this calendar (computed once per day, not per record). */
+  readonly calendar?: TradingCalendar;
+}
+
 /**
  * The daily series of `codes` (all codes when null) over the dates (fromExclusive, toInclusive], in
  * date order, columnar: one ordered read of the window's day rows, transposed here into one flat
@@ -330,18 +339,25 @@ type WindowRow = [string, number, string, Buffer, Buffer, string];
  */
 export function readWindowSeries(
   sqlite: BetterSqlite3.Database, codes: readonly StockCode[] | null, fromExclusive: IsoDate, toInclusive: IsoDate,
+  options: WindowReadOptions = {},
 ): Map<StockCode, DailySeries> {
   const days = sqlite.prepare('SELECT date, rows, codes, market_caps, turnovers, suspended FROM daily_days WHERE date > ? AND date <= ? ORDER BY date')
     .raw(true).all(fromExclusive, toInclusive) as WindowRow[];
+  const { hash, calendar } = options;
+  if (hash) {
+    for (const [date, , packed, caps, turnovers, flags] of days) {
+      hash.update(date).update(packed).update(caps).update(turnovers).update(flags);
+    }
+  }
   const slotOf = new Int32Array(10 ** CODE_WIDTH).fill(-1);
   const slotCodes: StockCode[] = [];
-  const addSlot = (code: number, text: StockCode) => {
+  const addSlot = (code: number) => {
     if (slotOf[code] === -1) {
       slotOf[code] = slotCodes.length;
-      slotCodes.push(text);
+      slotCodes.push(codeText(code));
     }
   };
-  if (codes) for (const c of codes) addSlot(Number(c), c);
+  if (codes) for (const c of codes) addSlot(Number(c));
   // Per day: the slot of each position (-1: not wanted), shared between days with the same codes column.
   const layouts = new Map<string, Int32Array>();
   const dayLayouts: Int32Array[] = [];
@@ -351,7 +367,7 @@ export function readWindowSeries(
       layout = new Int32Array(rows);
       for (let i = 0; i < rows; i += 1) {
         const code = codeAt(packed, i);
-        if (!codes) addSlot(code, codeText(code));
+        if (!codes) addSlot(code);
         layout[i] = slotOf[code]!;
       }
       layouts.set(packed, layout);
@@ -367,6 +383,8 @@ export function readWindowSeries(
   const turnover = new Float64Array(total);
   const suspended = new Uint8Array(total);
   const dayOf = new Int32Array(total);
+  const daySlots = calendar ? Int32Array.from(days, (row) => calendar.slotOf(row[0])) : null;
+  const calendarSlot = new Int32Array(daySlots ? total : 0);
   const next = start.slice(0, slots);
   for (let d = 0; d < days.length; d += 1) {
     const row = days[d]!;
@@ -384,6 +402,7 @@ export function readWindowSeries(
       suspended[k] = flags.charCodeAt(i) - 48;
     }
   }
+  if (daySlots) for (let k = 0; k < total; k += 1) calendarSlot[k] = daySlots[dayOf[k]!]!;
   const out = new Map<StockCode, DailySeries>();
   for (let s = 0; s < slots; s += 1) {
     const a = start[s]!;
@@ -391,7 +410,10 @@ export function readWindowSeries(
     if (a === b) continue;
     const dates = new Array<IsoDate>(b - a);
     for (let k = a; k < b; k += 1) dates[k - a] = days[dayOf[k]!]![0];
-    out.set(slotCodes[s]!, { dates, marketCapHkd: cap.subarray(a, b), turnoverHkd: turnover.subarray(a, b), suspended: suspended.subarray(a, b) });
+    out.set(slotCodes[s]!, {
+      dates, marketCapHkd: cap.subarray(a, b), turnoverHkd: turnover.subarray(a, b), suspended: suspended.subarray(a, b),
+      ...(calendar ? { calendarSlots: { calendar, at: calendarSlot.subarray(a, b) } } : {}),
+    });
   }
   return out;
 }

@@ -67,6 +67,17 @@ export function weekday(d: IsoDate): number {
   return w === 0 ? 7 : w;
 }
 
+/**
+ * A month as one integer (year x 12 + month - 1), read from the `YYYY-MM-DD` characters without
+ * allocating or validating (callers pass dates already known to be real).
+ */
+export function monthIndexOf(d: IsoDate): number {
+  const year = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10
+    + (d.charCodeAt(3) - 48);
+  const month = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+  return year * 12 + month - 1;
+}
+
 /** `YYYY-MM` of a date. */
 export function monthOf(d: IsoDate): string {
   return d.slice(0, 7);

@@ -7,8 +7,7 @@ import { addMonths } from '../domain/dates.js';
 import { JobError } from '../domain/errors.js';
 import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, ReviewKind, Segment, StockCode } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
-import { hashSeries } from './scan-daily-window.js';
-import { DailyDays, readWindowSeries } from '../db/daily-days.js';
+import { DailyDays, readWindowSeries, type WindowReadOptions } from '../db/daily-days.js';
 
 /** Everything a review reads from the store, as of its cut-off (RULES.md §1-§7 inputs). */
 export interface ReviewSnapshot {
@@ -21,7 +20,11 @@ export interface ReviewSnapshot {
   readonly series: ReadonlyMap<StockCode, DailySeries>;
   readonly hsciBefore: Map<StockCode, Segment>;
   readonly southboundBefore: Record<Channel, Set<StockCode>>;
-  /** sha256 of every input that matters (window rows, attributes, changes, lists, calendar, methodology). */
+  /**
+   * sha256 of every input that matters: the methodology, calendar, lists, attributes and changes,
+   * and the window's day rows as stored (every code's, screened or not: a change to any record in
+   * the window gives a new fingerprint, never a stale reuse).
+   */
   readonly fingerprint: string;
   readonly warnings: string[];
 }
@@ -54,10 +57,11 @@ export function seriesStartExclusive(cutoff: IsoDate, m: Methodology): IsoDate {
  * (`seriesStartExclusive`). About a fifth fewer rows cross into JavaScript than reading every
  * security from the longer start, for the same facts.
  */
-function readWindows(store: Store, codes: readonly StockCode[], cutoff: IsoDate, m: Methodology): Map<StockCode, DailySeries> {
-  const series = readWindowSeries(store.sqlite, codes, addMonths(cutoff, -(m.averaging.windowMonths + 1)), cutoff);
+function readWindows(store: Store, codes: readonly StockCode[], cutoff: IsoDate, m: Methodology, options: WindowReadOptions): Map<StockCode, DailySeries> {
+  const series = readWindowSeries(store.sqlite, codes, addMonths(cutoff, -(m.averaging.windowMonths + 1)), cutoff, options);
   const suspendedAtStart = codes.filter((code) => series.get(code)?.suspended[0] === 1);
-  for (const [code, longer] of readWindowSeries(store.sqlite, suspendedAtStart, seriesStartExclusive(cutoff, m), cutoff)) {
+  if (suspendedAtStart.length === 0) return series;
+  for (const [code, longer] of readWindowSeries(store.sqlite, suspendedAtStart, seriesStartExclusive(cutoff, m), cutoff, options)) {
     series.set(code, longer);
   }
   return series;
@@ -75,7 +79,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
 
   const warnings: string[] = [];
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: 1, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
+  hash.update(JSON.stringify({ v: 2, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
   hash.update(calendar.all.join(''));
 
   const hsci = await readHsciInForce(store.db, cutoff);
@@ -105,11 +109,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
     changes.set(c.code, list);
   }
 
-  const series = readWindows(store, securities.map((x) => x.code), cutoff, m);
-  for (const s of securities) {
-    const one = series.get(s.code);
-    if (one) hashSeries(hash, s.code, one);
-  }
+  const series = readWindows(store, securities.map((x) => x.code), cutoff, m, { hash, calendar });
   return { calendar, cutoffTradingDay, securities, changes, series, hsciBefore, southboundBefore, fingerprint: hash.digest('hex'), warnings };
 }
 

@@ -47,16 +47,19 @@ export interface ScanParams {
 
 /**
  * One pass over the trading days from the series' first record to C (RULES.md §3, §4, §5, §7.3).
- * Window bounds become calendar positions once, so the per-day loop compares integers, keeps its
- * accumulators in locals and allocates nothing. A trading day without a record is a data gap
- * while the security is listed: it counts neither in the averages nor in liquidity, and it
+ * Window bounds and record dates become calendar positions once, so the per-day loop compares
+ * integers, keeps its accumulators in locals and allocates nothing. A trading day without a record
+ * is a data gap while the security is listed: it counts neither in the averages nor in liquidity, and it
  * carries the suspension state across. A resumption inside W after a continuous suspension that
  * reached `prolongedSuspensionMonths` restarts every window accumulator (§3 "Prolonged suspension").
  */
 export function scanSeries(p: ScanParams): SeriesScan {
   const { series, calendar, cutoff } = p;
   const { dates, marketCapHkd, turnoverHkd, suspended } = series;
+  // Each record's date as a calendar slot (2 x position; odd when not a trading day): integer compares below.
+  const at = series.calendarSlots?.calendar === calendar ? series.calendarSlots.at : calendar.slotsOf(dates);
   const days = calendar.all;
+  const monthOfDay = calendar.monthIndexes;
   const n = dates.length;
   const slots = p.windowMonths + 1;
   const baseMonth = monthIndexOf(cutoff) - p.windowMonths;
@@ -69,7 +72,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
   const iDelisted = p.delistingDate === null ? Number.MAX_SAFE_INTEGER : calendar.lowerBound(p.delistingDate);
   let iFirst = Math.max(iWindow, calendar.lowerBound(p.listingDate));
   // From the first record, or the window's first day when the records start later (those days are gaps).
-  const start = Math.min(n > 0 ? calendar.lowerBound(dates[0]!) : days.length, iFirst);
+  const start = Math.min(n > 0 ? (at[0]! + 1) >> 1 : days.length, iFirst);
   const velocities = new Float64Array(Math.max(0, end - start));
   const ffAt = p.freeFloatChanges.map((c) => calendar.lowerBound(c.date));
   let ff = p.freeFloat;
@@ -80,10 +83,10 @@ export function scanSeries(p: ScanParams): SeriesScan {
   let capOnCutoff: number | null = null;
   let runStart = -1, lastSuspended = -1, rec = 0;
   for (let i = start; i < end; i++) {
-    const d = days[i]!;
-    while (rec < n && dates[rec]! < d) rec++;
+    const slotOfDay = 2 * i;
+    while (rec < n && at[rec]! < slotOfDay) rec++;
     while (q < ffAt.length && ffAt[q]! <= i) ff = p.freeFloatChanges[q++]!.value;
-    if (rec >= n || dates[rec] !== d) {
+    if (rec >= n || at[rec] !== slotOfDay) {
       if (i >= iFirst && i < iDelisted) {
         gaps++;
         if (firstGap < 0) firstGap = i;
@@ -98,7 +101,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
     if (runStart >= 0 && i >= iWindow
       && days[runStart]! <= shiftMonths(days[lastSuspended]!, -p.prolongedSuspensionMonths)) {
       // §3: treated as if listed on the day it resumed.
-      restartedOn = d;
+      restartedOn = days[i]!;
       iFirst = i;
       capSum = 0; used = 0; gaps = 0; firstGap = -1; nv = 0;
       lastCap.fill(NaN); monthStart.fill(-1);
@@ -113,7 +116,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
     if (i < iFirst) continue;
     capSum += cap;
     used++;
-    const slot = monthIndexOf(d) - baseMonth;
+    const slot = monthOfDay[i]! - baseMonth;
     lastCap[slot] = cap;
     if (cap > 0) {
       if (monthStart[slot] === -1) monthStart[slot] = nv;

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/connection.js';
 import { readWindowSeries } from '../../src/db/daily-days.js';
-import { hashSeries } from '../../src/jobs/scan-daily-window.js';
+import { TradingCalendar } from '../../src/domain/calendar.js';
 import { dailyWriter } from '../support/daily.js';
 
-describe('readWindowSeries and hashSeries', () => {
+describe('readWindowSeries', () => {
   it('reads each security window (a, b] in date order, with exact money and flags', async () => {
     const store = await openStore(':memory:');
     const sec = store.sqlite.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES (?, ?, 'MAIN', 'EQUITY', 'HKD', '2020-01-02')`);
@@ -28,23 +28,38 @@ describe('readWindowSeries and hashSeries', () => {
     expect([...a.turnoverHkd]).toEqual([12_345, 0, 0]);
     expect([...a.suspended]).toEqual([0, 1, 0]);
     expect([...out.get('00002')!.suspended]).toEqual([1]);
-    // The fingerprint of a series changes with any one of its values.
-    const digest = (cap: number) => {
+    // With a calendar, each record carries its calendar slot (2 x position; odd off the calendar).
+    const calendar = new TradingCalendar(['2025-01-02', '2025-01-06']);
+    const slotted = readWindowSeries(store.sqlite, ['00001', '00002'], '2024-12-31', '2025-01-31', { calendar });
+    expect(slotted.get('00001')!.calendarSlots!.calendar).toBe(calendar);
+    expect([...slotted.get('00001')!.calendarSlots!.at]).toEqual([0, 1, 2]);
+    expect([...slotted.get('00002')!.calendarSlots!.at]).toEqual([1]);
+    expect(a.calendarSlots).toBeUndefined();
+    await store.close();
+  });
+
+  it('feeds the fingerprint every day row it reads, and only those', async () => {
+    const store = await openStore(':memory:');
+    const day = dailyWriter(store);
+    day.run('00001', '2025-01-02', 100, 1, 0);
+    day.run('00002', '2025-01-02', 200, 2, 0);
+    day.run('00001', '2025-02-03', 300, 3, 0); // after the window
+    const digest = (codes: string[] | null) => {
       const h = createHash('sha256');
-      hashSeries(h, '00002', { ...out.get('00002')!, marketCapHkd: Float64Array.of(cap) });
+      readWindowSeries(store.sqlite, codes, '2024-12-31', '2025-01-31', { hash: h });
       return h.digest('hex');
     };
-    expect(digest(7)).toBe(digest(7));
-    expect(digest(7)).not.toBe(digest(8));
-    // A series is a slice of the window's flat columns: its fingerprint covers its own values only,
-    // the same as for a standalone copy of them.
-    const whole = (s: { dates: readonly string[]; marketCapHkd: Float64Array; turnoverHkd: Float64Array; suspended: Uint8Array }) => {
-      const h = createHash('sha256');
-      hashSeries(h, '00001', s);
-      return h.digest('hex');
-    };
-    expect(a.marketCapHkd.buffer.byteLength).toBeGreaterThan(a.marketCapHkd.byteLength);
-    expect(whole(a)).toBe(whole({ dates: [...a.dates], marketCapHkd: a.marketCapHkd.slice(), turnoverHkd: a.turnoverHkd.slice(), suspended: a.suspended.slice() }));
+    const before = digest(['00001']);
+    // The same rows whichever codes are wanted: the day rows are hashed as stored.
+    expect(digest(null)).toBe(before);
+    expect(digest(['00001'])).toBe(before);
+    day.run('00001', '2025-02-03', 301, 3, 0);
+    expect(digest(['00001'])).toBe(before);
+    for (const [code, cap, turnover, susp] of [['00002', 201, 2, 0], ['00002', 201, 3, 0], ['00002', 201, 3, 1]] as const) {
+      const prev = digest(['00001']);
+      day.run(code, '2025-01-02', cap, turnover, susp);
+      expect(digest(['00001'])).not.toBe(prev);
+    }
     await store.close();
   });
 });
