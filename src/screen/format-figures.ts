@@ -1,4 +1,5 @@
 /** Readable figures for reasons (RULES.md §9): coverage in %, distances in points, money in HK$bn. */
+import { groupDigits } from '../rules/format-figures.js';
 
 /** 0.9534 -> "95.3%". */
 export function formatPercent(fraction: number, digits = 1): string {
@@ -43,7 +44,7 @@ export function describeMoney(label: string, valueHkd: number, lineHkd: number):
 
 /** A gap to a money line: as formatHkd, but in plain HK$ under HK$0.1m, so a tiny gap never reads "HK$0.0m". */
 function formatGapHkd(gapHkd: number): string {
-  return gapHkd < 100_000 ? `HK$${gapHkd.toLocaleString('en-US', { maximumFractionDigits: 2 })}` : formatHkd(gapHkd);
+  return gapHkd < 100_000 ? `HK$${groupDigits(gapHkd, 2)}` : formatHkd(gapHkd);
 }
 
 /** 5e9 -> "HK$5bn" (no trailing zeros: a line reads as written in RULES.md). */
