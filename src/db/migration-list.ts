@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from '../../migrations/2026-11-22T0001-initial.js';
 import * as diffs from '../../migrations/2026-11-22T0400-diffs.js';
 import * as dailyDays from '../../migrations/2026-11-22T1800-daily-days.js';
+import * as runResultsDeflated from '../../migrations/2026-11-22T2000-run-results-deflated.js';
 
 /**
  * Every migration in `migrations/`, by name (timestamp first so that names sort in order).
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0001-initial': initial,
   '2026-11-22T0400-diffs': diffs,
   '2026-11-22T1800-daily-days': dailyDays,
+  '2026-11-22T2000-run-results-deflated': runResultsDeflated,
 };

@@ -37,7 +37,11 @@ export interface OfficialChangesTable {
 export interface RunsTable {
   id: Generated<number>; cutoff: string; kind: string; effective_date: string | null; methodology: string;
   started_at: string; finished_at: string | null; status: 'running' | 'succeeded' | 'failed';
-  trigger: 'cli' | 'schedule'; inputs_fingerprint: string | null; error: string | null; result_json: string | null;
+  trigger: 'cli' | 'schedule'; inputs_fingerprint: string | null; error: string | null;
+  /** NULL since migration 2026-11-22T2000-run-results-deflated, which moved every result into result_deflated. */
+  result_json: string | null;
+  /** Raw DEFLATE of the result JSON (runs.ts encodeRunResult / decodeRunResult). */
+  result_deflated: Buffer | null;
 }
 export interface RunChangesTable { run_id: number; list: string; channel: string; code: string }
 

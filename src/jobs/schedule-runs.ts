@@ -1,5 +1,6 @@
 import type { Store } from '../db/connection.js';
 import type { IsoDate } from '../domain/types.js';
+import { decodeRunResult } from '../db/repositories/runs.js';
 
 /** One row of `query runs` (CONTRACT.md). */
 export interface RunRow {
@@ -32,13 +33,13 @@ export async function listRuns(store: Store): Promise<RunRow[]> {
 export async function findScheduledSuccess(store: Store, cutoff: IsoDate, preview: boolean): Promise<{ id: number; resultJson: string | null } | null> {
   let q = store.db
     .selectFrom('runs')
-    .select(['id', 'result_json'])
+    .select(['id', 'result_deflated'])
     .where('cutoff', '=', cutoff)
     .where('status', '=', 'succeeded')
     .where('trigger', '=', 'schedule');
   q = preview ? q.where('kind', '=', 'preview') : q.where('kind', '!=', 'preview');
   const row = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row ? { id: row.id, resultJson: row.result_json } : null;
+  return row ? { id: row.id, resultJson: decodeRunResult(row.result_deflated) } : null;
 }
 
 /** The highest run id so far (0 when there is none): a run started after this reading has a larger id. */

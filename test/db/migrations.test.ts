@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connection.js';
-import { migrateDownToEmpty, migrateToLatest } from '../../src/db/migrate.js';
+import { deflateRawSync } from 'node:zlib';
+import { migrateDownToEmpty, migrateTo, migrateToLatest } from '../../src/db/migrate.js';
+import { migrations } from '../../src/db/migration-list.js';
+import { readRunResultJson } from '../../src/db/repositories/runs.js';
 
 const dirs: string[] = [];
 function tempDb(): string {
@@ -32,6 +35,20 @@ describe('migrations on a real SQLite file', () => {
     const up = await migrateToLatest(store.db);
     expect(up.error).toBeUndefined();
     expect(tableNames(store)).toContain('securities');
+    await store.close();
+  });
+
+  it('moves run results between result_json and result_deflated both ways', async () => {
+    const store = await openStore(tempDb());
+    const result = JSON.stringify({ cutoff: '2026-06-30', decisions: Array.from({ length: 50 }, (_, i) => ({ code: String(i).padStart(5, '0'), detail: '调入 ✓' })) });
+    store.sqlite.prepare(`INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger, result_deflated) VALUES ('2026-06-30', 'semi-annual', 'hsci-2025', 'x', 'succeeded', 'cli', ?)`)
+      .run(deflateRawSync(result));
+    const before = Object.keys(migrations).sort().at(-2)!;
+    expect((await migrateTo(store.db, before)).error).toBeUndefined();
+    expect(store.sqlite.prepare('SELECT result_json FROM runs').pluck().get()).toBe(result);
+    expect((await migrateToLatest(store.db)).error).toBeUndefined();
+    expect(store.sqlite.prepare('SELECT result_json FROM runs').pluck().get()).toBeNull();
+    expect(await readRunResultJson(store.db, 1)).toBe(result);
     await store.close();
   });
 

@@ -7,8 +7,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { openStore } from '../../src/db/connection.js';
 import { migrateTo } from '../../src/db/migrate.js';
 import { migrations } from '../../src/db/migration-list.js';
+import { readRunResultJson } from '../../src/db/repositories/runs.js';
 
 // Issue 8: a database made by the first migration is migrated forward on open without losing rows.
+const OLD_RESULT = JSON.stringify({ cutoff: '2024-12-31', kind: 'semi-annual', note: '港股通 调入 — non-ASCII survives', decisions: [{ code: '00700', checks: [] }] });
 const dir = mkdtempSync(join(tmpdir(), 'hkc-fwd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,7 +32,9 @@ describe('a store from an older schema', () => {
     raw.exec(`INSERT INTO daily (code, date, market_cap_hkd, turnover_hkd, suspended, close, volume) VALUES
       ('00005', '2025-06-30', 1700000000000, 3000000000, 0, 95.15, 31234567), ('00700', '2025-07-02', 4400000000000, 0, 1, NULL, NULL)`);
     raw.exec(`INSERT INTO hsci_members (as_of, code, segment) VALUES ('2025-03-10', '00700', 'LARGE')`);
-    raw.exec(`INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger) VALUES ('2024-12-31', 'semi-annual', 'hsci-2025', '2025-01-02T09:00:00+08:00', 'succeeded', 'cli')`);
+    raw.prepare(`INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger, result_json) VALUES ('2024-12-31', 'semi-annual', 'hsci-2025', '2025-01-02T09:00:00+08:00', 'succeeded', 'cli', ?)`)
+      .run(OLD_RESULT);
+    raw.exec(`INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger, error) VALUES ('2024-12-31', 'semi-annual', 'hsci-2025', '2025-01-02T10:00:00+08:00', 'failed', 'cli', 'no daily data')`);
     await db.destroy();
 
     const store = await openStore(path);
@@ -47,7 +51,11 @@ describe('a store from an older schema', () => {
     ]);
     expect(store.sqlite.prepare('SELECT count(*) FROM securities').pluck().get()).toBe(2);
     expect(store.sqlite.prepare('SELECT segment FROM hsci_members').pluck().get()).toBe('LARGE');
-    expect(store.sqlite.prepare('SELECT status FROM runs').pluck().get()).toBe('succeeded');
+    expect(store.sqlite.prepare('SELECT status FROM runs ORDER BY id').pluck().all()).toEqual(['succeeded', 'failed']);
+    // Run results are kept deflated; the text read back is the text stored, character for character.
+    expect(store.sqlite.prepare('SELECT count(*) FROM runs WHERE result_json IS NOT NULL').pluck().get()).toBe(0);
+    expect(await readRunResultJson(store.db, 1)).toBe(OLD_RESULT);
+    expect(await readRunResultJson(store.db, 2)).toBeNull();
     expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
     await store.close();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/db/connection.js';
 import type { ReviewKind, ReviewResult } from '../../src/domain/types.js';
+import { encodeRunResult } from '../../src/db/repositories/runs.js';
 import type { RenderReviewFn } from '../../src/jobs/schedule-reports.js';
 import type { ReviewRequest, RunReviewFn, SchedulePassOptions } from '../../src/jobs/schedule-types.js';
 import { getMethodology } from '../../src/methodology/index.js';
@@ -68,7 +69,7 @@ export interface FakeReview {
 
 /**
  * A stand-in for `runReview` that records its run in `runs` the way the real one does (running,
- * then succeeded with result_json, or failed with the error), yielding between the writes.
+ * then succeeded with its result, or failed with the error), yielding between the writes.
  */
 export function fakeReview(): FakeReview {
   const fake: FakeReview = {
@@ -90,7 +91,7 @@ export function fakeReview(): FakeReview {
       }
       const result = minimalResult(req.cutoff, kind);
       await store.db.updateTable('runs')
-        .set({ status: 'succeeded', finished_at: req.now.toISOString(), result_json: JSON.stringify(result), inputs_fingerprint: 'fp' })
+        .set({ status: 'succeeded', finished_at: req.now.toISOString(), result_deflated: encodeRunResult(result), inputs_fingerprint: 'fp' })
         .where('id', '=', id).execute();
       return { runId: id, result, fingerprint: 'fp' };
     },
