@@ -43,7 +43,7 @@ export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMet
     windowMonths: m.averaging.windowMonths,
     wvrStartExclusive: shiftDays(wvrWindowStart, -1),
     prolongedSuspensionMonths: m.averaging.prolongedSuspensionMonths,
-    ...freeFloatTimeline(input, series.dates[0] ?? cutoff, m.liquidity.defaultFreeFloat),
+    ...freeFloatTimeline(input, m.liquidity.defaultFreeFloat),
   });
   const universe = checkUniverse(attrs, cutoff, scan.days, m);
   const suspension = judgeSuspension(scan, cutoff, m);
@@ -90,11 +90,14 @@ export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMet
  * The free float on the series' first day and its later dated changes (§5: velocity uses the ratio
  * as it stood each day; none given means the default).
  */
-function freeFloatTimeline(input: SecurityMetricsInput, firstDay: IsoDate, fallback: number) {
+function freeFloatTimeline(input: SecurityMetricsInput, fallback: number) {
   const changes = input.changes
     .filter((c) => c.field === 'free_float' && c.code === input.attrs.code)
     .map((c) => ({ date: c.date, value: (parseAttributeValue('free_float', c.value) as number | null) ?? fallback }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (changes.length === 0) return { freeFloat: input.attrs.freeFloat ?? fallback, freeFloatChanges: [] };
+  // The series' first day (C when it has none); only asked for here, where a change may precede it.
+  const firstDay = input.series.dates[0] ?? input.cutoff;
   const before = changes.filter((c) => c.date <= firstDay);
   const start = before.length > 0 ? before[before.length - 1]!.value : (input.attrs.freeFloat ?? fallback);
   return { freeFloat: start, freeFloatChanges: changes.filter((c) => c.date > firstDay) };

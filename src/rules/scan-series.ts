@@ -55,12 +55,12 @@ export interface ScanParams {
  */
 export function scanSeries(p: ScanParams): SeriesScan {
   const { series, calendar, cutoff } = p;
-  const { dates, marketCapHkd, turnoverHkd, suspended } = series;
+  const { marketCapHkd, turnoverHkd, suspended } = series;
   // Each record's date as a calendar slot (2 x position; odd when not a trading day): integer compares below.
-  const at = series.calendarSlots?.calendar === calendar ? series.calendarSlots.at : calendar.slotsOf(dates);
+  const at = series.calendarSlots?.calendar === calendar ? series.calendarSlots.at : calendar.slotsOf(series.dates);
   const days = calendar.all;
   const monthOfDay = calendar.monthIndexes;
-  const n = dates.length;
+  const n = marketCapHkd.length;
   const slots = p.windowMonths + 1;
   const baseMonth = monthIndexOf(cutoff) - p.windowMonths;
   const lastCap = new Float64Array(slots).fill(NaN);
