@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
-import { migrateToLatest } from './migrate.js';
+import { isAtLatestMigration, migrateToLatest } from './migrate.js';
 
 /**
  * An open store: the kysely handle for ordinary queries and the raw better-sqlite3 handle for the
@@ -46,7 +46,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
     // Kysely's destroy closes the underlying better-sqlite3 handle.
     close: () => db.destroy(),
   };
-  if (options.migrate ?? true) {
+  if ((options.migrate ?? true) && !isAtLatestMigration(sqlite)) {
     const { error } = await migrateToLatest(db);
     if (error) {
       await store.close();

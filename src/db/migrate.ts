@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { Migrator, NO_MIGRATIONS, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from './migration-list.js';
 
@@ -16,4 +17,18 @@ export async function migrateDownToEmpty(db: Kysely<any>): Promise<MigrationResu
 /** Migrates to a named migration (up or down). */
 export async function migrateTo(db: Kysely<any>, name: string): Promise<MigrationResultSet> {
   return new Migrator({ db, provider }).migrateTo(name);
+}
+
+/**
+ * True when the store has applied exactly the known migrations, read in one query: every command
+ * opens the store, and kysely's Migrator (lock table, transaction, bookkeeping) took ~20 ms of each
+ * just to find nothing to do. Anything else (a new store, a missing or an unknown migration) goes
+ * through the Migrator, which takes its lock and reports problems.
+ */
+export function isAtLatestMigration(sqlite: BetterSqlite3.Database): boolean {
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get();
+  if (table === undefined) return false;
+  const applied = sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all() as string[];
+  const known = Object.keys(migrations).sort();
+  return applied.length === known.length && applied.every((name, i) => name === known[i]);
 }

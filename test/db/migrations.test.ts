@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connection.js';
 import { deflateRawSync } from 'node:zlib';
-import { migrateDownToEmpty, migrateTo, migrateToLatest } from '../../src/db/migrate.js';
+import { isAtLatestMigration, migrateDownToEmpty, migrateTo, migrateToLatest } from '../../src/db/migrate.js';
 import { migrations } from '../../src/db/migration-list.js';
 import { readRunResultJson } from '../../src/db/repositories/runs.js';
 
@@ -50,6 +50,24 @@ describe('migrations on a real SQLite file', () => {
     expect(store.sqlite.prepare('SELECT result_json FROM runs').pluck().get()).toBeNull();
     expect(await readRunResultJson(store.db, 1)).toBe(result);
     await store.close();
+  });
+
+  it('skips the migrator only when exactly the known migrations are applied', async () => {
+    const path = tempDb();
+    const store = await openStore(path);
+    expect(isAtLatestMigration(store.sqlite)).toBe(true);
+    // One migration short: not at the latest, and the next open migrates it forward.
+    const before = Object.keys(migrations).sort().at(-2)!;
+    expect((await migrateTo(store.db, before)).error).toBeUndefined();
+    expect(isAtLatestMigration(store.sqlite)).toBe(false);
+    await store.close();
+    const reopened = await openStore(path);
+    expect(isAtLatestMigration(reopened.sqlite)).toBe(true);
+    // A migration this build does not know: not "at the latest"; the migrator refuses the store.
+    reopened.sqlite.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('2099-01-01T0000-from-the-future', 'x')").run();
+    expect(isAtLatestMigration(reopened.sqlite)).toBe(false);
+    await reopened.close();
+    await expect(openStore(path)).rejects.toThrow(/2099-01-01T0000-from-the-future|corrupted/);
   });
 
   it('opens with WAL, foreign keys on and a busy timeout', async () => {
