@@ -403,6 +403,29 @@ export function readWindowSeries(
   return out;
 }
 
+/**
+ * Series `a` followed by series `b` (b's records all later than a's): for a window read in two date
+ * ranges. Calendar slots are kept when both halves have them on the same calendar.
+ */
+export function concatSeries(a: DailySeries, b: DailySeries): DailySeries {
+  const join = <T extends Float64Array | Uint8Array | Int32Array>(x: T, y: T, make: (n: number) => T): T => {
+    const out = make(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  const slots = a.calendarSlots && b.calendarSlots && a.calendarSlots.calendar === b.calendarSlots.calendar
+    ? { calendar: a.calendarSlots.calendar, at: join(a.calendarSlots.at, b.calendarSlots.at, (n) => new Int32Array(n)) }
+    : undefined;
+  return {
+    dates: [...a.dates, ...b.dates],
+    marketCapHkd: join(a.marketCapHkd, b.marketCapHkd, (n) => new Float64Array(n)),
+    turnoverHkd: join(a.turnoverHkd, b.turnoverHkd, (n) => new Float64Array(n)),
+    suspended: join(a.suspended, b.suspended, (n) => new Uint8Array(n)),
+    ...(slots ? { calendarSlots: slots } : {}),
+  };
+}
+
 /** The slot of each position of a packed codes column (-1: not wanted); `addSlot` wants every code. */
 function layoutOf(packed: string, rows: number, slotOf: Int32Array, addSlot: ((code: number) => void) | null): Int32Array {
   const layout = new Int32Array(rows);

@@ -7,7 +7,7 @@ import { addMonths } from '../domain/dates.js';
 import { JobError } from '../domain/errors.js';
 import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, ReviewKind, Segment, StockCode } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
-import { DailyDays, readWindowSeries, type WindowReadOptions } from '../db/daily-days.js';
+import { concatSeries, DailyDays, readWindowSeries, type WindowReadOptions } from '../db/daily-days.js';
 
 /** Everything a review reads from the store, as of its cut-off (RULES.md §1-§7 inputs). */
 export interface ReviewSnapshot {
@@ -53,16 +53,18 @@ export function seriesStartExclusive(cutoff: IsoDate, m: Methodology): IsoDate {
 /**
  * The daily windows the rules need. Every security's series starts a month before the averaging
  * window (a preview's partial first month); only a security suspended on that first day can have a
- * prolonged suspension (§3) that began earlier, so only those are read again from the longer start
- * (`seriesStartExclusive`). About a fifth fewer rows cross into JavaScript than reading every
- * security from the longer start, for the same facts.
+ * prolonged suspension (§3) that began earlier, so only those get the earlier days too, from
+ * `seriesStartExclusive`: a second read of just those days, joined in front of their series. About a
+ * fifth fewer rows cross into JavaScript than reading every security from the longer start, and the
+ * second read touches ~65 day rows, not the whole longer window again.
  */
 function readWindows(store: Store, codes: readonly StockCode[], cutoff: IsoDate, m: Methodology, options: WindowReadOptions): Map<StockCode, DailySeries> {
-  const series = readWindowSeries(store.sqlite, codes, addMonths(cutoff, -(m.averaging.windowMonths + 1)), cutoff, options);
+  const mainStart = addMonths(cutoff, -(m.averaging.windowMonths + 1));
+  const series = readWindowSeries(store.sqlite, codes, mainStart, cutoff, options);
   const suspendedAtStart = codes.filter((code) => series.get(code)?.suspended[0] === 1);
   if (suspendedAtStart.length === 0) return series;
-  for (const [code, longer] of readWindowSeries(store.sqlite, suspendedAtStart, seriesStartExclusive(cutoff, m), cutoff, options)) {
-    series.set(code, longer);
+  for (const [code, earlier] of readWindowSeries(store.sqlite, suspendedAtStart, seriesStartExclusive(cutoff, m), mainStart, options)) {
+    series.set(code, concatSeries(earlier, series.get(code)!));
   }
   return series;
 }

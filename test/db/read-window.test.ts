@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/connection.js';
-import { readWindowSeries } from '../../src/db/daily-days.js';
+import { concatSeries, readWindowSeries } from '../../src/db/daily-days.js';
 import { TradingCalendar } from '../../src/domain/calendar.js';
 import { dailyWriter } from '../support/daily.js';
 
@@ -35,6 +35,32 @@ describe('readWindowSeries', () => {
     expect([...slotted.get('00001')!.calendarSlots!.at]).toEqual([0, 1, 2]);
     expect([...slotted.get('00002')!.calendarSlots!.at]).toEqual([1]);
     expect(a.calendarSlots).toBeUndefined();
+    await store.close();
+  });
+
+  it('joins a window read in two date ranges into the same series as one read', async () => {
+    const store = await openStore(':memory:');
+    const day = dailyWriter(store);
+    const dates = ['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07', '2025-01-08'];
+    dates.forEach((d, i) => {
+      day.run('00001', d, 100 + i, 10 + i, i === 1 ? 1 : 0);
+      if (i !== 3) day.run('00002', d, 200 + i, 20 + i, 0);
+    });
+    const calendar = new TradingCalendar(dates);
+    const whole = readWindowSeries(store.sqlite, ['00001', '00002'], '2024-12-31', '2025-01-08', { calendar });
+    const early = readWindowSeries(store.sqlite, ['00001', '00002'], '2024-12-31', '2025-01-03', { calendar });
+    const late = readWindowSeries(store.sqlite, ['00001', '00002'], '2025-01-03', '2025-01-08', { calendar });
+    for (const code of ['00001', '00002']) {
+      const joined = concatSeries(early.get(code)!, late.get(code)!);
+      const one = whole.get(code)!;
+      expect(joined.dates).toEqual(one.dates);
+      expect([...joined.marketCapHkd]).toEqual([...one.marketCapHkd]);
+      expect([...joined.turnoverHkd]).toEqual([...one.turnoverHkd]);
+      expect([...joined.suspended]).toEqual([...one.suspended]);
+      expect([...joined.calendarSlots!.at]).toEqual([...one.calendarSlots!.at]);
+    }
+    // Halves on different calendars (or none) give no slots: the rules then derive them.
+    expect(concatSeries(early.get('00001')!, readWindowSeries(store.sqlite, ['00001'], '2025-01-03', '2025-01-08').get('00001')!).calendarSlots).toBeUndefined();
     await store.close();
   });
 
