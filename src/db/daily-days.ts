@@ -417,13 +417,12 @@ export function concatSeries(a: DailySeries, b: DailySeries): DailySeries {
   const slots = a.calendarSlots && b.calendarSlots && a.calendarSlots.calendar === b.calendarSlots.calendar
     ? { calendar: a.calendarSlots.calendar, at: join(a.calendarSlots.at, b.calendarSlots.at, (n) => new Int32Array(n)) }
     : undefined;
-  return {
-    dates: [...a.dates, ...b.dates],
-    marketCapHkd: join(a.marketCapHkd, b.marketCapHkd, (n) => new Float64Array(n)),
-    turnoverHkd: join(a.turnoverHkd, b.turnoverHkd, (n) => new Float64Array(n)),
-    suspended: join(a.suspended, b.suspended, (n) => new Uint8Array(n)),
-    ...(slots ? { calendarSlots: slots } : {}),
-  };
+  const dates = [...a.dates, ...b.dates];
+  // A WindowSeries like every other series of a read: one object shape for the rules' hot loop.
+  return new WindowSeries(
+    dates, Int32Array.from(dates, (_, i) => i), join(a.marketCapHkd, b.marketCapHkd, (n) => new Float64Array(n)),
+    join(a.turnoverHkd, b.turnoverHkd, (n) => new Float64Array(n)), join(a.suspended, b.suspended, (n) => new Uint8Array(n)), slots,
+  );
 }
 
 /** The slot of each position of a packed codes column (-1: not wanted); `addSlot` wants every code. */

@@ -74,7 +74,9 @@ export function scanSeries(p: ScanParams): SeriesScan {
   // From the first record, or the window's first day when the records start later (those days are gaps).
   const start = Math.min(n > 0 ? (at[0]! + 1) >> 1 : days.length, iFirst);
   const velocities = new Float64Array(Math.max(0, end - start));
-  const ffAt = p.freeFloatChanges.map((c) => calendar.lowerBound(c.date));
+  // Free-float changes as typed arrays: the loop then never meets their objects (one more shape for the JIT).
+  const ffAt = Int32Array.from(p.freeFloatChanges, (c) => calendar.lowerBound(c.date));
+  const ffValue = Float64Array.from(p.freeFloatChanges, (c) => c.value);
   let ff = p.freeFloat;
   let q = 0;
   let restartedOn: IsoDate | null = null;
@@ -85,7 +87,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
   for (let i = start; i < end; i++) {
     const slotOfDay = 2 * i;
     while (rec < n && at[rec]! < slotOfDay) rec++;
-    while (q < ffAt.length && ffAt[q]! <= i) ff = p.freeFloatChanges[q++]!.value;
+    while (q < ffAt.length && ffAt[q]! <= i) ff = ffValue[q++]!;
     if (rec >= n || at[rec] !== slotOfDay) {
       if (i >= iFirst && i < iDelisted) {
         gaps++;
