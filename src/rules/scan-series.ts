@@ -64,8 +64,8 @@ export function scanSeries(p: ScanParams): SeriesScan {
   const slots = p.windowMonths + 1;
   const baseMonth = monthIndexOf(cutoff) - p.windowMonths;
   const lastCap = new Float64Array(slots).fill(NaN);
-  const monthStart = new Int32Array(slots).fill(-1);
-  const monthEnd = new Int32Array(slots);
+  const monthStart = scratchInts(0, slots).fill(-1);
+  const monthEnd = scratchInts(1, slots).fill(0);
   const end = calendar.lowerBound(cutoff) + (calendar.isTradingDay(cutoff) ? 1 : 0);
   const iWindow = calendar.lowerBound(shiftDays(p.windowStartExclusive, 1));
   const iWvr = calendar.lowerBound(shiftDays(p.wvrStartExclusive, 1));
@@ -73,7 +73,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
   let iFirst = Math.max(iWindow, calendar.lowerBound(p.listingDate));
   // From the first record, or the window's first day when the records start later (those days are gaps).
   const start = Math.min(n > 0 ? (at[0]! + 1) >> 1 : days.length, iFirst);
-  const velocities = new Float64Array(Math.max(0, end - start));
+  const velocities = scratchVelocities(Math.max(0, end - start));
   // Free-float changes as typed arrays: the loop then never meets their objects (one more shape for the JIT).
   const ffAt = Int32Array.from(p.freeFloatChanges, (c) => calendar.lowerBound(c.date));
   const ffValue = Float64Array.from(p.freeFloatChanges, (c) => c.value);
@@ -140,6 +140,24 @@ export function scanSeries(p: ScanParams): SeriesScan {
     suspendedOnCutoff: runStart >= 0, suspendedSince: runStart >= 0 ? days[runStart]! : null,
     capOnCutoffHkd: capOnCutoff, wvrCapSumHkd: wvrCapSum, wvrDays, wvrTurnoverHkd: wvrTurnover,
   };
+}
+
+/*
+ * Scratch arrays for the scan, reused from one security to the next: they never leave scanSeries, and
+ * allocating them per call was ~10 MB a screen of short-lived typed arrays for the garbage collector.
+ * The rules are synchronous, so one set serves every call.
+ */
+let velocityScratch = new Float64Array(512);
+const intScratch = [new Int32Array(16), new Int32Array(16)];
+
+function scratchVelocities(n: number): Float64Array {
+  if (velocityScratch.length < n) velocityScratch = new Float64Array(Math.max(n, velocityScratch.length * 2));
+  return velocityScratch;
+}
+
+function scratchInts(which: 0 | 1, n: number): Int32Array {
+  if (intScratch[which]!.length < n) intScratch[which] = new Int32Array(Math.max(n, intScratch[which]!.length * 2));
+  return intScratch[which]!.subarray(0, n);
 }
 
 /**
