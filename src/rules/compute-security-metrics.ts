@@ -34,14 +34,14 @@ export interface SecurityMetricsInput {
 export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMetrics {
   const { series, calendar, cutoff, effectiveDate, methodology: m } = input;
   const attrs = resolveAttributesAt(input.attrs, input.changes, cutoff);
-  const wvrWindowStart = shiftDays(cutoff, -m.southbound.wvr.windowDays + 1);
+  const { wvrWindowStart, windowStartExclusive, wvrStartExclusive } = windowDatesOf(cutoff, m);
   const scan = scanSeries({
     series, calendar, cutoff,
     listingDate: attrs.listingDate,
     delistingDate: attrs.delistingDate,
-    windowStartExclusive: shiftMonths(cutoff, -m.averaging.windowMonths),
+    windowStartExclusive,
     windowMonths: m.averaging.windowMonths,
-    wvrStartExclusive: shiftDays(wvrWindowStart, -1),
+    wvrStartExclusive,
     prolongedSuspensionMonths: m.averaging.prolongedSuspensionMonths,
     ...freeFloatTimeline(input, m.liquidity.defaultFreeFloat),
   });
@@ -84,6 +84,19 @@ export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMet
     checks,
     warnings,
   };
+}
+
+interface WindowDates { readonly wvrWindowStart: IsoDate; readonly windowStartExclusive: IsoDate; readonly wvrStartExclusive: IsoDate }
+
+let lastWindowDates: { cutoff: IsoDate; m: Methodology; dates: WindowDates } | null = null;
+
+/** The window bounds of a review (§3, §7.3): the same for all its securities, so the last answer is kept. */
+function windowDatesOf(cutoff: IsoDate, m: Methodology): WindowDates {
+  if (lastWindowDates && lastWindowDates.cutoff === cutoff && lastWindowDates.m === m) return lastWindowDates.dates;
+  const wvrWindowStart = shiftDays(cutoff, -m.southbound.wvr.windowDays + 1);
+  const dates = { wvrWindowStart, windowStartExclusive: shiftMonths(cutoff, -m.averaging.windowMonths), wvrStartExclusive: shiftDays(wvrWindowStart, -1) };
+  lastWindowDates = { cutoff, m, dates };
+  return dates;
 }
 
 /**

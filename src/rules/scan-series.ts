@@ -66,23 +66,22 @@ export function scanSeries(p: ScanParams): SeriesScan {
   const lastCap = new Float64Array(slots).fill(NaN);
   const monthStart = scratchInts(0, slots).fill(-1);
   const monthEnd = scratchInts(1, slots).fill(0);
-  const end = calendar.lowerBound(cutoff) + (calendar.isTradingDay(cutoff) ? 1 : 0);
-  const iWindow = calendar.lowerBound(shiftDays(p.windowStartExclusive, 1));
-  const iWvr = calendar.lowerBound(shiftDays(p.wvrStartExclusive, 1));
+  const { end, iWindow, iWvr } = windowPositions(calendar, cutoff, p.windowStartExclusive, p.wvrStartExclusive);
   const iDelisted = p.delistingDate === null ? Number.MAX_SAFE_INTEGER : calendar.lowerBound(p.delistingDate);
   let iFirst = Math.max(iWindow, calendar.lowerBound(p.listingDate));
   // From the first record, or the window's first day when the records start later (those days are gaps).
   const start = Math.min(n > 0 ? (at[0]! + 1) >> 1 : days.length, iFirst);
   const velocities = scratchVelocities(Math.max(0, end - start));
   // Free-float changes as typed arrays: the loop then never meets their objects (one more shape for the JIT).
-  const ffAt = Int32Array.from(p.freeFloatChanges, (c) => calendar.lowerBound(c.date));
-  const ffValue = Float64Array.from(p.freeFloatChanges, (c) => c.value);
+  const ffAt = p.freeFloatChanges.length === 0 ? NO_CHANGES_AT : Int32Array.from(p.freeFloatChanges, (c) => calendar.lowerBound(c.date));
+  const ffValue = p.freeFloatChanges.length === 0 ? NO_CHANGES_VALUE : Float64Array.from(p.freeFloatChanges, (c) => c.value);
   let ff = p.freeFloat;
   let q = 0;
   let restartedOn: IsoDate | null = null;
   let capSum = 0, used = 0, gaps = 0, firstGap = -1, nv = 0;
   let wvrCapSum = 0, wvrDays = 0, wvrTurnover = 0;
-  let capOnCutoff: number | null = null;
+  // NaN, not null, until a positive cap is seen: a number-or-null variable boxes every assignment.
+  let capOnCutoff = Number.NaN;
   let runStart = -1, lastSuspended = -1, rec = 0;
   for (let i = start; i < end; i++) {
     const slotOfDay = 2 * i;
@@ -138,9 +137,36 @@ export function scanSeries(p: ScanParams): SeriesScan {
     restartedOn, capSumHkd: capSum, days: used, dataGapDays: gaps, firstGapDate: firstGap < 0 ? null : days[firstGap]!,
     baseMonth, monthLastCapHkd: lastCap, monthVelocity, monthDays,
     suspendedOnCutoff: runStart >= 0, suspendedSince: runStart >= 0 ? days[runStart]! : null,
-    capOnCutoffHkd: capOnCutoff, wvrCapSumHkd: wvrCapSum, wvrDays, wvrTurnoverHkd: wvrTurnover,
+    capOnCutoffHkd: Number.isNaN(capOnCutoff) ? null : capOnCutoff, wvrCapSumHkd: wvrCapSum, wvrDays, wvrTurnoverHkd: wvrTurnover,
   };
 }
+
+const NO_CHANGES_AT = new Int32Array(0);
+const NO_CHANGES_VALUE = new Float64Array(0);
+
+interface WindowPositions { readonly end: number; readonly iWindow: number; readonly iWvr: number }
+
+/**
+ * Calendar positions of the window bounds: the same for every security of a review, so the last
+ * answer is kept (each costs two date computations and three binary searches over date strings,
+ * ~15 ms a screen when done 2,700 times).
+ */
+function windowPositions(calendar: TradingCalendar, cutoff: IsoDate, windowStartExclusive: IsoDate, wvrStartExclusive: IsoDate): WindowPositions {
+  const last = lastPositions;
+  if (last && last.calendar === calendar && last.cutoff === cutoff && last.windowStartExclusive === windowStartExclusive
+    && last.wvrStartExclusive === wvrStartExclusive) return last.positions;
+  const positions = {
+    end: calendar.lowerBound(cutoff) + (calendar.isTradingDay(cutoff) ? 1 : 0),
+    iWindow: calendar.lowerBound(shiftDays(windowStartExclusive, 1)),
+    iWvr: calendar.lowerBound(shiftDays(wvrStartExclusive, 1)),
+  };
+  lastPositions = { calendar, cutoff, windowStartExclusive, wvrStartExclusive, positions };
+  return positions;
+}
+
+let lastPositions: {
+  calendar: TradingCalendar; cutoff: IsoDate; windowStartExclusive: IsoDate; wvrStartExclusive: IsoDate; positions: WindowPositions;
+} | null = null;
 
 /*
  * Scratch arrays for the scan, reused from one security to the next: they never leave scanSeries, and
