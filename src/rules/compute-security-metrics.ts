@@ -5,6 +5,7 @@ import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from './security-metrics.js';
 import { resolveAttributesAt, parseAttributeValue } from './resolve-attributes.js';
 import { scanSeries } from './scan-series.js';
+import { keepLast } from './keep-last.js';
 import { checkUniverse } from './universe.js';
 import { averageMarketCapOf, describeAverage } from './average-market-cap.js';
 import { describeSuspension, judgeSuspension } from './suspension.js';
@@ -88,16 +89,11 @@ export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMet
 
 interface WindowDates { readonly wvrWindowStart: IsoDate; readonly windowStartExclusive: IsoDate; readonly wvrStartExclusive: IsoDate }
 
-let lastWindowDates: { cutoff: IsoDate; m: Methodology; dates: WindowDates } | null = null;
-
 /** The window bounds of a review (§3, §7.3): the same for all its securities, so the last answer is kept. */
-function windowDatesOf(cutoff: IsoDate, m: Methodology): WindowDates {
-  if (lastWindowDates && lastWindowDates.cutoff === cutoff && lastWindowDates.m === m) return lastWindowDates.dates;
+const windowDatesOf = keepLast((cutoff: IsoDate, m: Methodology): WindowDates => {
   const wvrWindowStart = shiftDays(cutoff, -m.southbound.wvr.windowDays + 1);
-  const dates = { wvrWindowStart, windowStartExclusive: shiftMonths(cutoff, -m.averaging.windowMonths), wvrStartExclusive: shiftDays(wvrWindowStart, -1) };
-  lastWindowDates = { cutoff, m, dates };
-  return dates;
-}
+  return { wvrWindowStart, windowStartExclusive: shiftMonths(cutoff, -m.averaging.windowMonths), wvrStartExclusive: shiftDays(wvrWindowStart, -1) };
+});
 
 /**
  * The free float on the series' first day and its later dated changes (§5: velocity uses the ratio

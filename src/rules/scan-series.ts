@@ -2,6 +2,7 @@ import { shiftDays, shiftMonths } from './calendar-math.js';
 import type { TradingCalendar } from '../domain/calendar.js';
 import type { DailySeries, IsoDate } from '../domain/types.js';
 import { monthIndexOf } from './month-index.js';
+import { keepLast } from './keep-last.js';
 
 /** What one pass over a security's trading days establishes (the raw facts behind §3-§5, §7.3). */
 export interface SeriesScan {
@@ -151,22 +152,11 @@ interface WindowPositions { readonly end: number; readonly iWindow: number; read
  * answer is kept (each costs two date computations and three binary searches over date strings,
  * ~15 ms a screen when done 2,700 times).
  */
-function windowPositions(calendar: TradingCalendar, cutoff: IsoDate, windowStartExclusive: IsoDate, wvrStartExclusive: IsoDate): WindowPositions {
-  const last = lastPositions;
-  if (last && last.calendar === calendar && last.cutoff === cutoff && last.windowStartExclusive === windowStartExclusive
-    && last.wvrStartExclusive === wvrStartExclusive) return last.positions;
-  const positions = {
-    end: calendar.lowerBound(cutoff) + (calendar.isTradingDay(cutoff) ? 1 : 0),
-    iWindow: calendar.lowerBound(shiftDays(windowStartExclusive, 1)),
-    iWvr: calendar.lowerBound(shiftDays(wvrStartExclusive, 1)),
-  };
-  lastPositions = { calendar, cutoff, windowStartExclusive, wvrStartExclusive, positions };
-  return positions;
-}
-
-let lastPositions: {
-  calendar: TradingCalendar; cutoff: IsoDate; windowStartExclusive: IsoDate; wvrStartExclusive: IsoDate; positions: WindowPositions;
-} | null = null;
+const windowPositions = keepLast((calendar: TradingCalendar, cutoff: IsoDate, windowStartExclusive: IsoDate, wvrStartExclusive: IsoDate): WindowPositions => ({
+  end: calendar.lowerBound(cutoff) + (calendar.isTradingDay(cutoff) ? 1 : 0),
+  iWindow: calendar.lowerBound(shiftDays(windowStartExclusive, 1)),
+  iWvr: calendar.lowerBound(shiftDays(wvrStartExclusive, 1)),
+}));
 
 /*
  * Scratch arrays for the scan, reused from one security to the next: they never leave scanSeries, and
