@@ -2,6 +2,10 @@ import { shiftMonths } from './calendar-math.js';
 import type { IsoDate, RuleOutcome } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import type { SeriesScan } from './scan-series.js';
+import { keepLast } from './keep-last.js';
+
+/** C minus `longMonths`: the §4 long-suspension line, the same for every security of a review. */
+const longSuspensionLine = keepLast((cutoff: IsoDate, longMonths: number): IsoDate => shiftMonths(cutoff, -longMonths));
 
 export interface SuspensionFacts {
   readonly suspendedOnCutoff: boolean;
@@ -16,13 +20,12 @@ export interface SuspensionFacts {
  */
 export function judgeSuspension(scan: SeriesScan, cutoff: IsoDate, m: Methodology): SuspensionFacts {
   const since = scan.suspendedSince;
-  const longSuspension = since !== null && since <= shiftMonths(cutoff, -m.suspension.longMonths);
+  const longSuspension = since !== null && since <= longSuspensionLine(cutoff, m.suspension.longMonths);
   return { suspendedOnCutoff: scan.suspendedOnCutoff, suspendedSince: since, longSuspension };
 }
 
 /** The two §4 outcomes: `hsci-suspended-on-cutoff` and `hsci-long-suspension` (pass = not suspended). */
 export function describeSuspension(facts: SuspensionFacts, cutoff: IsoDate, m: Methodology): RuleOutcome[] {
-  const line = shiftMonths(cutoff, -m.suspension.longMonths);
   return [
     {
       rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: facts.suspendedOnCutoff ? 'fail' : 'pass',
@@ -33,9 +36,9 @@ export function describeSuspension(facts: SuspensionFacts, cutoff: IsoDate, m: M
     {
       rule: 'hsci-long-suspension', section: '§4', outcome: facts.longSuspension ? 'fail' : 'pass',
       detail: facts.longSuspension
-        ? `suspended continuously since ${facts.suspendedSince}, on or before ${line} (${m.suspension.longMonths} months before the cut-off): long suspension`
+        ? `suspended continuously since ${facts.suspendedSince}, on or before ${longSuspensionLine(cutoff, m.suspension.longMonths)} (${m.suspension.longMonths} months before the cut-off): long suspension`
         : facts.suspendedOnCutoff
-          ? `suspended since ${facts.suspendedSince}, after ${line}: not yet a long suspension`
+          ? `suspended since ${facts.suspendedSince}, after ${longSuspensionLine(cutoff, m.suspension.longMonths)}: not yet a long suspension`
           : 'not suspended on the cut-off',
     },
   ];

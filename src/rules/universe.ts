@@ -1,5 +1,6 @@
 import type { IsoDate, RuleOutcome, SecurityAttributes } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
+import { keepLast } from './keep-last.js';
 
 /** §2: in the ranking universe, or the first rule that keeps the security out, with every check. */
 export interface UniverseVerdict {
@@ -18,13 +19,14 @@ export function checkUniverse(
   attrs: SecurityAttributes, cutoff: IsoDate, tradingDays: number, m: Methodology,
 ): UniverseVerdict {
   const listed = attrs.listingDate <= cutoff && (attrs.delistingDate === null || attrs.delistingDate > cutoff);
+  const taken = universeLists(m);
   const checks: RuleOutcome[] = [
     outcome('hsci-universe-board', '§2.1', m.universe.boards.includes(attrs.board),
-      `board ${attrs.board}; the universe takes ${m.universe.boards.join('/')}`),
+      `board ${attrs.board}; the universe takes ${taken.boards}`),
     outcome('hsci-universe-type', '§2.2', m.universe.types.includes(attrs.type),
-      `type ${attrs.type}; the universe takes ${m.universe.types.join('/')}`),
+      `type ${attrs.type}; the universe takes ${taken.types}`),
     outcome('hsci-universe-currency', '§2.3', m.universe.currencies.includes(attrs.currency),
-      `${attrs.currency} counter; only the ${m.universe.currencies.join('/')} counter is ranked`),
+      `${attrs.currency} counter; only the ${taken.currencies} counter is ranked`),
     outcome('hsci-universe-listed', '§2.4', listed, listedDetail(attrs, cutoff, listed)),
     outcome('hsci-universe-trading', '§2.5', tradingDays > 0,
       `${tradingDays} non-suspended trading day(s) in the averaging window; needs at least 1`),
@@ -34,6 +36,11 @@ export function checkUniverse(
     ? { eligible: false, rule: failed.rule, reason: `not in the ranking universe: ${failed.detail}`, checks }
     : { eligible: true, rule: 'hsci-universe', reason: 'in the ranking universe', checks };
 }
+
+/** The universe's lists as the details show them ("MAIN", "EQUITY/REIT/STAPLED"): one methodology per review, so joined once. */
+const universeLists = keepLast((m: Methodology) => ({
+  boards: m.universe.boards.join('/'), types: m.universe.types.join('/'), currencies: m.universe.currencies.join('/'),
+}));
 
 function listedDetail(attrs: SecurityAttributes, cutoff: IsoDate, listed: boolean): string {
   if (attrs.listingDate > cutoff) return `listed on ${attrs.listingDate}, after the cut-off ${cutoff}`;

@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel, type SecurityDecision } from '../domain/types.js';
+import { CHANNELS, type Channel, type RuleOutcome, type SecurityDecision } from '../domain/types.js';
 import type { HsciPlacement } from './decide-hsci-review.js';
 import type { SouthboundScreen } from './screen-southbound.js';
 
@@ -19,9 +19,10 @@ export function buildDecision(p: HsciPlacement, sb: SouthboundScreen): SecurityD
     southbound[ch] = { before: v.before, after: v.after, path: v.path, rule: v.rule, reason: v.reason };
   }
   // The screen re-states some per-security rules as it applies them; the rules' own outcome is kept once.
-  const seen = new Set(p.metrics.checks.map((c) => c.rule));
-  const own = p.verdict.checks.filter((c) => !seen.has(c.rule));
-  const checks = [...p.metrics.checks, ...own, ...(p.segmentCheck ? [p.segmentCheck] : []), ...sb.checks];
+  const checks = p.metrics.checks.slice();
+  for (const c of p.verdict.checks) if (!hasRule(p.metrics.checks, c.rule)) checks.push(c);
+  if (p.segmentCheck) checks.push(p.segmentCheck);
+  for (const c of sb.checks) checks.push(c);
   const borderline = p.verdict.borderline || sb.nearLines.length > 0;
   return {
     code: p.metrics.code,
@@ -40,6 +41,12 @@ export function buildDecision(p: HsciPlacement, sb: SouthboundScreen): SecurityD
     borderline,
     checks,
   };
+}
+
+/** A linear search: a security has a dozen checks, fewer than a Set would pay for itself. */
+function hasRule(checks: readonly RuleOutcome[], rule: string): boolean {
+  for (const c of checks) if (c.rule === rule) return true;
+  return false;
 }
 
 function summarize(p: HsciPlacement, sb: SouthboundScreen): string {
