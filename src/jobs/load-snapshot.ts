@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Store } from '../db/connection.js';
 import { toSecurityRecord, type SecurityRecord } from '../db/repositories/securities.js';
 import { readHsciInForce, readSouthboundInForce } from '../db/repositories/list-snapshots.js';
@@ -8,6 +7,7 @@ import { JobError } from '../domain/errors.js';
 import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, ReviewKind, Segment, StockCode } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import { concatSeries, DailyDays, readWindowSeries, type WindowReadOptions } from '../db/daily-days.js';
+import { DeferredSha256 } from '../db/deferred-digest.js';
 
 /** Everything a review reads from the store, as of its cut-off (RULES.md §1-§7 inputs). */
 export interface ReviewSnapshot {
@@ -23,9 +23,10 @@ export interface ReviewSnapshot {
   /**
    * sha256 of every input that matters: the methodology, calendar, lists, attributes and changes,
    * and the window's day rows as stored (every code's, screened or not: a change to any record in
-   * the window gives a new fingerprint, never a stale reuse).
+   * the window gives a new fingerprint, never a stale reuse). Hashed on the thread pool while the
+   * rules run (DeferredSha256): awaited when the run is recorded.
    */
-  readonly fingerprint: string;
+  readonly fingerprint: Promise<string>;
   readonly warnings: string[];
 }
 
@@ -80,7 +81,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
   if (new DailyDays(store.sqlite).countOn(cutoffTradingDay) === 0) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day`);
 
   const warnings: string[] = [];
-  const hash = createHash('sha256');
+  const hash = new DeferredSha256();
   hash.update(JSON.stringify({ v: 2, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
   hash.update(calendar.all.join(''));
 
@@ -112,7 +113,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
   }
 
   const series = readWindows(store, securities.map((x) => x.code), cutoff, m, { hash, calendar });
-  return { calendar, cutoffTradingDay, securities, changes, series, hsciBefore, southboundBefore, fingerprint: hash.digest('hex'), warnings };
+  return { calendar, cutoffTradingDay, securities, changes, series, hsciBefore, southboundBefore, fingerprint: hash.digestHex(), warnings };
 }
 
 /** A security's series, or an empty one when it has no rows in the window. */

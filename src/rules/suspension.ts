@@ -26,20 +26,23 @@ export function judgeSuspension(scan: SeriesScan, cutoff: IsoDate, m: Methodolog
 
 /** The two §4 outcomes: `hsci-suspended-on-cutoff` and `hsci-long-suspension` (pass = not suspended). */
 export function describeSuspension(facts: SuspensionFacts, cutoff: IsoDate, m: Methodology): RuleOutcome[] {
+  if (!facts.suspendedOnCutoff) return [tradingOnCutoff(cutoff), NOT_SUSPENDED];
   return [
     {
-      rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: facts.suspendedOnCutoff ? 'fail' : 'pass',
-      detail: facts.suspendedOnCutoff
-        ? `suspended on the cut-off ${cutoff} (since ${facts.suspendedSince}): not added`
-        : `trading on the cut-off ${cutoff}`,
+      rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'fail',
+      detail: `suspended on the cut-off ${cutoff} (since ${facts.suspendedSince}): not added`,
     },
     {
       rule: 'hsci-long-suspension', section: '§4', outcome: facts.longSuspension ? 'fail' : 'pass',
       detail: facts.longSuspension
         ? `suspended continuously since ${facts.suspendedSince}, on or before ${longSuspensionLine(cutoff, m.suspension.longMonths)} (${m.suspension.longMonths} months before the cut-off): long suspension`
-        : facts.suspendedOnCutoff
-          ? `suspended since ${facts.suspendedSince}, after ${longSuspensionLine(cutoff, m.suspension.longMonths)}: not yet a long suspension`
-          : 'not suspended on the cut-off',
+        : `suspended since ${facts.suspendedSince}, after ${longSuspensionLine(cutoff, m.suspension.longMonths)}: not yet a long suspension`,
     },
   ];
 }
+
+// The outcomes of a security trading on C, the same for nearly every security of a review: shared, not rebuilt.
+const tradingOnCutoff = keepLast((cutoff: IsoDate): RuleOutcome => Object.freeze({
+  rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'pass', detail: `trading on the cut-off ${cutoff}`,
+}));
+const NOT_SUSPENDED: RuleOutcome = Object.freeze({ rule: 'hsci-long-suspension', section: '§4', outcome: 'pass', detail: 'not suspended on the cut-off' });

@@ -1,4 +1,4 @@
-import type { IsoDate, RuleOutcome, SecurityAttributes } from '../domain/types.js';
+import type { Board, Currency, IsoDate, RuleOutcome, SecurityAttributes, SecurityType } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import { keepLast } from './keep-last.js';
 
@@ -19,14 +19,11 @@ export function checkUniverse(
   attrs: SecurityAttributes, cutoff: IsoDate, tradingDays: number, m: Methodology,
 ): UniverseVerdict {
   const listed = attrs.listingDate <= cutoff && (attrs.delistingDate === null || attrs.delistingDate > cutoff);
-  const taken = universeLists(m);
+  const shared = sharedOutcomesOf(m);
   const checks: RuleOutcome[] = [
-    outcome('hsci-universe-board', '§2.1', m.universe.boards.includes(attrs.board),
-      `board ${attrs.board}; the universe takes ${taken.boards}`),
-    outcome('hsci-universe-type', '§2.2', m.universe.types.includes(attrs.type),
-      `type ${attrs.type}; the universe takes ${taken.types}`),
-    outcome('hsci-universe-currency', '§2.3', m.universe.currencies.includes(attrs.currency),
-      `${attrs.currency} counter; only the ${taken.currencies} counter is ranked`),
+    shared.board(attrs.board),
+    shared.type(attrs.type),
+    shared.currency(attrs.currency),
     outcome('hsci-universe-listed', '§2.4', listed, listedDetail(attrs, cutoff, listed)),
     outcome('hsci-universe-trading', '§2.5', tradingDays > 0,
       `${tradingDays} non-suspended trading day(s) in the averaging window; needs at least 1`),
@@ -37,10 +34,35 @@ export function checkUniverse(
     : { eligible: true, rule: 'hsci-universe', reason: 'in the ranking universe', checks };
 }
 
-/** The universe's lists as the details show them ("MAIN", "EQUITY/REIT/STAPLED"): one methodology per review, so joined once. */
-const universeLists = keepLast((m: Methodology) => ({
-  boards: m.universe.boards.join('/'), types: m.universe.types.join('/'), currencies: m.universe.currencies.join('/'),
-}));
+/**
+ * The board, type and currency outcomes depend only on the value and the methodology: one frozen
+ * outcome per distinct value, shared by every security of a review, instead of ~2,700 equal copies.
+ */
+const sharedOutcomesOf = keepLast((m: Methodology) => {
+  const boards = m.universe.boards.join('/');
+  const types = m.universe.types.join('/');
+  const currencies = m.universe.currencies.join('/');
+  return {
+    board: perValue((board: Board) => outcome('hsci-universe-board', '§2.1', m.universe.boards.includes(board),
+      `board ${board}; the universe takes ${boards}`)),
+    type: perValue((type: SecurityType) => outcome('hsci-universe-type', '§2.2', m.universe.types.includes(type),
+      `type ${type}; the universe takes ${types}`)),
+    currency: perValue((currency: Currency) => outcome('hsci-universe-currency', '§2.3', m.universe.currencies.includes(currency),
+      `${currency} counter; only the ${currencies} counter is ranked`)),
+  };
+});
+
+function perValue<V extends string>(make: (value: V) => RuleOutcome): (value: V) => RuleOutcome {
+  const made = new Map<V, RuleOutcome>();
+  return (value) => {
+    let o = made.get(value);
+    if (o === undefined) {
+      o = Object.freeze(make(value));
+      made.set(value, o);
+    }
+    return o;
+  };
+}
 
 function listedDetail(attrs: SecurityAttributes, cutoff: IsoDate, listed: boolean): string {
   if (attrs.listingDate > cutoff) return `listed on ${attrs.listingDate}, after the cut-off ${cutoff}`;

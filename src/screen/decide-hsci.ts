@@ -31,7 +31,7 @@ export function isCoverageBorderline(coverage: number, line: number, m: Methodol
 export function decideHsci(metrics: SecurityMetrics, entry: RankedEntry | null, wasConstituent: boolean, m: Methodology): HsciVerdict {
   const checks: RuleOutcome[] = [];
   const universe = metrics.universe;
-  checks.push({ rule: 'hsci-universe', section: '§2', outcome: universe.eligible ? 'pass' : 'fail', detail: universe.reason });
+  checks.push(universe.eligible && universe.reason === IN_UNIVERSE.detail ? IN_UNIVERSE : { rule: 'hsci-universe', section: '§2', outcome: universe.eligible ? 'pass' : 'fail', detail: universe.reason });
   if (!universe.eligible || entry === null) {
     const reason = universe.eligible ? 'not ranked: no average market cap in the window' : universe.reason;
     return wasConstituent
@@ -47,11 +47,11 @@ export function decideHsci(metrics: SecurityMetrics, entry: RankedEntry | null, 
 
 function decideConstituent(metrics: SecurityMetrics, entry: RankedEntry, m: Methodology, checks: RuleOutcome[]): HsciVerdict {
   const susp = metrics.suspension;
-  checks.push({
+  checks.push(!susp.suspendedOnCutoff ? NOT_SUSPENDED : {
     rule: 'hsci-long-suspension', section: '§4', outcome: susp.longSuspension ? 'fail' : 'pass',
     detail: susp.longSuspension
       ? `suspended on the cut-off since ${susp.suspendedSince ?? '?'}, at least ${m.suspension.longMonths} months`
-      : susp.suspendedOnCutoff ? `suspended on the cut-off since ${susp.suspendedSince ?? '?'}, under ${m.suspension.longMonths} months` : 'not suspended on the cut-off',
+      : `suspended on the cut-off since ${susp.suspendedSince ?? '?'}, under ${m.suspension.longMonths} months`,
   });
   const liquidity = liquidityCheck(metrics, m);
   checks.push(liquidity);
@@ -87,15 +87,11 @@ function decideNonConstituent(metrics: SecurityMetrics, entry: RankedEntry, m: M
   const liquidity = liquidityCheck(metrics, m);
   checks.push(liquidity);
   const susp = metrics.suspension;
-  checks.push({
-    rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: susp.suspendedOnCutoff ? 'fail' : 'pass',
-    detail: susp.suspendedOnCutoff ? `suspended on the cut-off (since ${susp.suspendedSince ?? '?'}): not added` : 'trading on the cut-off',
+  checks.push(!susp.suspendedOnCutoff ? TRADING_ON_CUTOFF : {
+    rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'fail', detail: `suspended on the cut-off (since ${susp.suspendedSince ?? '?'}): not added`,
   });
   const sfc = metrics.attrs.sfcHighConcentration;
-  checks.push({
-    rule: 'hsci-sfc-concentration', section: '§2', outcome: sfc ? 'fail' : 'pass',
-    detail: sfc ? 'on the SFC high-shareholding-concentration list: ranked but never added' : 'not on the SFC concentration list',
-  });
+  checks.push(sfc ? SFC_LISTED : NOT_SFC_LISTED);
   if (!within) {
     const band = entry.coverage <= m.coverage.delete;
     return verdict(band ? 'WAIT' : 'NOT_ELIGIBLE', 'hsci-coverage-add', covDetail, distance, covBorder, checks);
@@ -109,6 +105,15 @@ function decideNonConstituent(metrics: SecurityMetrics, entry: RankedEntry, m: M
   if (sfc) return verdict('NOT_ELIGIBLE', 'hsci-sfc-concentration', `on the SFC concentration list; ${covDetail}`, 'SFC list', false, checks);
   return verdict('ADD', 'hsci-coverage-add', `${covDetail}; ${describeLiquidity(metrics, m)}`, distance, covBorder, checks);
 }
+
+// The passing outcomes of nearly every security: one frozen object each, shared rather than rebuilt ~2,700 times.
+const IN_UNIVERSE: RuleOutcome = Object.freeze({ rule: 'hsci-universe', section: '§2', outcome: 'pass', detail: 'in the ranking universe' });
+const NOT_SUSPENDED: RuleOutcome = Object.freeze({ rule: 'hsci-long-suspension', section: '§4', outcome: 'pass', detail: 'not suspended on the cut-off' });
+const TRADING_ON_CUTOFF: RuleOutcome = Object.freeze({ rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'pass', detail: 'trading on the cut-off' });
+const SFC_LISTED: RuleOutcome = Object.freeze({
+  rule: 'hsci-sfc-concentration', section: '§2', outcome: 'fail', detail: 'on the SFC high-shareholding-concentration list: ranked but never added',
+});
+const NOT_SFC_LISTED: RuleOutcome = Object.freeze({ rule: 'hsci-sfc-concentration', section: '§2', outcome: 'pass', detail: 'not on the SFC concentration list' });
 
 function liquidityCheck(metrics: SecurityMetrics, m: Methodology): RuleOutcome {
   return {

@@ -70,10 +70,12 @@ export function screenSouthbound(input: SouthboundInput): SouthboundScreen {
   const exclusions = unscreened ? [] : checkSouthboundExclusions(metrics, cutoff);
   const excluded = exclusions.find((c) => c.outcome === 'fail') ?? null;
   const isAPlusH = metrics.aPlusH !== null;
-  const wvrApplies = !unscreened && metrics.attrs.wvr && !isAPlusH && CHANNELS.some((ch) => !input.before[ch]);
+  const wvrApplies = !unscreened && metrics.attrs.wvr && !isAPlusH && (!input.before.SH || !input.before.SZ);
   const wvr = wvrApplies ? checkWvr(metrics, input.effectiveDate, m) : null;
   const money = unscreened ? { checks: [], nearLines: [] } : checkMoneyLines(metrics, input.segmentAfter, input.before, wvr !== null, m);
-  const checks: RuleOutcome[] = [...exclusions, ...money.checks, ...(wvr?.checks ?? [])];
+  const checks: RuleOutcome[] = exclusions;
+  for (const c of money.checks) checks.push(c);
+  if (wvr !== null) for (const c of wvr.checks) checks.push(c);
   if (metrics.aPlusH !== null && !unscreened) checks.push(checkAPlusH(metrics, cutoff));
   const channels = {} as Record<Channel, SouthboundChannelVerdict>;
   for (const ch of CHANNELS) {
@@ -83,7 +85,7 @@ export function screenSouthbound(input: SouthboundInput): SouthboundScreen {
     else if (excluded) v = { after: false, path: null, rule: excluded.rule, reason: excluded.detail, pending: null };
     else v = decideChannel(input, ch, before, wvr);
     const borderline = !unscreened && money.nearLines.length > 0;
-    channels[ch] = { ...v, before, borderline, unscreened };
+    channels[ch] = { after: v.after, path: v.path, rule: v.rule, reason: v.reason, pending: v.pending, before, borderline, unscreened };
     checks.push({ rule: v.rule, section: '§7', outcome: unscreened ? 'n/a' : v.after ? 'pass' : 'fail', detail: `${ch}: ${v.after ? `eligible (${v.path ?? 'unchanged'})` : 'not eligible'}: ${v.reason}` });
   }
   return { channels, checks, nearLines: money.nearLines };

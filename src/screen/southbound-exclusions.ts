@@ -24,19 +24,27 @@ export function checkSouthboundExclusions(metrics: SecurityMetrics, cutoff: IsoD
   const a = metrics.attrs;
   const delisted = a.delistingDate !== null && a.delistingDate <= cutoff;
   const checks: RuleOutcome[] = [
-    { rule: 'sb-exclusion-delisted', section: '§2', outcome: delisted ? 'fail' : 'pass', detail: delisted ? `delisted on ${a.delistingDate}` : 'listed on the cut-off' },
-    { rule: 'sb-exclusion-currency', section: '§7.2', outcome: a.currency === 'HKD' ? 'pass' : 'fail', detail: a.currency === 'HKD' ? 'HKD counter' : `${a.currency} counter, not the HKD counter` },
-    { rule: 'sb-exclusion-secondary', section: '§7.2', outcome: a.secondaryListing ? 'fail' : 'pass', detail: a.secondaryListing ? 'secondary listing on the cut-off (primary listing elsewhere)' : 'primary listing in Hong Kong' },
-    {
-      rule: 'sb-exclusion-type', section: '§7.2', outcome: a.type === SOUTHBOUND_ELIGIBLE_TYPE ? 'pass' : 'fail',
-      detail: a.type === SOUTHBOUND_ELIGIBLE_TYPE ? 'ordinary equity' : `${a.type} is not an eligible Southbound type`,
-    },
+    delisted ? { rule: 'sb-exclusion-delisted', section: '§2', outcome: 'fail', detail: `delisted on ${a.delistingDate}` } : PASSED.listed,
+    a.currency === 'HKD' ? PASSED.hkd : { rule: 'sb-exclusion-currency', section: '§7.2', outcome: 'fail', detail: `${a.currency} counter, not the HKD counter` },
+    a.secondaryListing ? SECONDARY_LISTING : PASSED.primary,
+    a.type === SOUTHBOUND_ELIGIBLE_TYPE ? PASSED.equity : { rule: 'sb-exclusion-type', section: '§7.2', outcome: 'fail', detail: `${a.type} is not an eligible Southbound type` },
   ];
-  if (a.aShareExchange !== null) {
-    checks.push({
-      rule: 'sb-exclusion-risk-alert', section: '§7.2', outcome: a.aShareRiskAlert ? 'fail' : 'pass',
-      detail: a.aShareRiskAlert ? 'A share under risk alert (ST/*ST), suspended from listing or in delisting arrangements on the cut-off' : 'A share not under risk alert',
-    });
-  }
+  if (a.aShareExchange !== null) checks.push(a.aShareRiskAlert ? RISK_ALERT : PASSED.noRiskAlert);
   return checks;
 }
+
+// The exclusions' outcomes that read the same for every security: frozen and shared, not rebuilt ~2,700 times.
+const PASSED = {
+  listed: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-delisted', section: '§2', outcome: 'pass', detail: 'listed on the cut-off' }),
+  hkd: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-currency', section: '§7.2', outcome: 'pass', detail: 'HKD counter' }),
+  primary: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-secondary', section: '§7.2', outcome: 'pass', detail: 'primary listing in Hong Kong' }),
+  equity: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-type', section: '§7.2', outcome: 'pass', detail: 'ordinary equity' }),
+  noRiskAlert: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-risk-alert', section: '§7.2', outcome: 'pass', detail: 'A share not under risk alert' }),
+};
+const SECONDARY_LISTING: RuleOutcome = Object.freeze({
+  rule: 'sb-exclusion-secondary', section: '§7.2', outcome: 'fail', detail: 'secondary listing on the cut-off (primary listing elsewhere)',
+});
+const RISK_ALERT: RuleOutcome = Object.freeze({
+  rule: 'sb-exclusion-risk-alert', section: '§7.2', outcome: 'fail',
+  detail: 'A share under risk alert (ST/*ST), suspended from listing or in delisting arrangements on the cut-off',
+});
