@@ -6,7 +6,8 @@ import { openStore, type Store } from '../../src/db/connection.js';
 import { deflateRawSync } from 'node:zlib';
 import { isAtLatestMigration, migrateDownToEmpty, migrateTo, migrateToLatest } from '../../src/db/migrate.js';
 import { migrations } from '../../src/db/migration-list.js';
-import { readRunResultJson } from '../../src/db/repositories/runs.js';
+import { encodeRunResult, readRunResultJson } from '../../src/db/repositories/runs.js';
+import { minimalResult } from '../schedule/schedule-fixture.js';
 
 const dirs: string[] = [];
 function tempDb(): string {
@@ -41,14 +42,18 @@ describe('migrations on a real SQLite file', () => {
   it('moves run results between result_json and result_deflated both ways', async () => {
     const store = await openStore(tempDb());
     const result = JSON.stringify({ cutoff: '2026-06-30', decisions: Array.from({ length: 50 }, (_, i) => ({ code: String(i).padStart(5, '0'), detail: '调入 ✓' })) });
-    store.sqlite.prepare(`INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger, result_deflated) VALUES ('2026-06-30', 'semi-annual', 'hsci-2025', 'x', 'succeeded', 'cli', ?)`)
-      .run(deflateRawSync(result));
+    const insert = store.sqlite.prepare(`INSERT INTO runs (cutoff, kind, methodology, started_at, status, trigger, result_deflated) VALUES ('2026-06-30', 'semi-annual', 'hsci-2025', 'x', 'succeeded', 'cli', ?)`);
+    insert.run(deflateRawSync(result));
+    // A result stored by encodeRunResult as Latin-1 (behind its marker byte) goes down as text too.
+    const latin1 = { ...minimalResult('2026-06-30', 'semi-annual'), warnings: ['§7.2 Société'] };
+    insert.run(encodeRunResult(latin1));
     const before = Object.keys(migrations).sort().at(-2)!;
     expect((await migrateTo(store.db, before)).error).toBeUndefined();
-    expect(store.sqlite.prepare('SELECT result_json FROM runs').pluck().get()).toBe(result);
+    expect(store.sqlite.prepare('SELECT result_json FROM runs ORDER BY id').pluck().all()).toEqual([result, JSON.stringify(latin1)]);
     expect((await migrateToLatest(store.db)).error).toBeUndefined();
-    expect(store.sqlite.prepare('SELECT result_json FROM runs').pluck().get()).toBeNull();
+    expect(store.sqlite.prepare('SELECT count(*) FROM runs WHERE result_json IS NOT NULL').pluck().get()).toBe(0);
     expect(await readRunResultJson(store.db, 1)).toBe(result);
+    expect(await readRunResultJson(store.db, 2)).toBe(JSON.stringify(latin1));
     await store.close();
   });
 

@@ -61,17 +61,38 @@ export async function findReusableRunRow(db: Kysely<Database>, cutoff: IsoDate, 
 }
 
 /**
- * A result as stored in `runs.result_deflated`: raw DEFLATE of its JSON at level 1 (16x smaller than
- * the 8.6 MB of JSON on a full market, and quicker to write than the JSON itself).
+ * A result as stored in `runs.result_deflated`: raw DEFLATE (level 1) of its JSON text, exactly
+ * `JSON.stringify(result)`, in one of two encodings:
+ * - Latin-1, marked by a first byte 0x01 before the JSON, when no character is above U+00FF
+ *   (the usual case: codes, English names, figures and "§"), one byte per character;
+ * - UTF-8, with no marker (the JSON's first byte is "{"), when one is (a Chinese name, say), and for
+ *   every result stored before the marker existed.
+ * Any zlib inflates the blob (`zlib.inflateRawSync` in Node, `zlib.decompress(b, -15)` in Python);
+ * decodeRunResult reads both encodings.
+ *
+ * Why (issue 7): a full market's result is ~8.6 MB of JSON holding ~49,000 "§" (one per rule
+ * outcome). Converting it to UTF-8 took ~21 ms; a one-byte string converts to Latin-1 by a copy (~1 ms).
  */
 export function encodeRunResult(result: ReviewResult): Buffer {
-  return deflateRawSync(JSON.stringify(result), { level: RESULT_DEFLATE_LEVEL });
+  const json = JSON.stringify(result);
+  // A one-byte string answers this at once (none of its characters can match); only a two-byte one is scanned.
+  if (ABOVE_LATIN1.test(json)) return deflateRawSync(Buffer.from(json, 'utf8'), { level: RESULT_DEFLATE_LEVEL });
+  const bytes = Buffer.allocUnsafe(json.length + 1);
+  bytes[0] = LATIN1_MARKER;
+  bytes.write(json, 1, 'latin1');
+  return deflateRawSync(bytes, { level: RESULT_DEFLATE_LEVEL });
 }
 
 /** The result JSON of a stored `result_deflated` (null stays null: a run without a result). */
 export function decodeRunResult(deflated: Buffer | null): string | null {
-  return deflated === null ? null : inflateRawSync(deflated).toString('utf8');
+  if (deflated === null) return null;
+  const bytes = inflateRawSync(deflated);
+  return bytes[0] === LATIN1_MARKER ? bytes.toString('latin1', 1) : bytes.toString('utf8');
 }
+
+/** The first byte of a result stored as Latin-1 (JSON text never starts with it). */
+const LATIN1_MARKER = 0x01;
+const ABOVE_LATIN1 = /[^\u0000-\u00ff]/;
 
 /** zlib's fastest level: 0.54 MB for the 8.6 MB of a full market; level 6 gives 0.34 MB for ~3.4x the time (measured). */
 const RESULT_DEFLATE_LEVEL = 1;
