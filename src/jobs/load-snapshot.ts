@@ -1,5 +1,5 @@
 import type { Store } from '../db/connection.js';
-import { toSecurityRecord, type SecurityRecord } from '../db/repositories/securities.js';
+import { readSecurityRows, securityRowOf, toSecurityRecord, type SecurityRecord } from '../db/repositories/securities.js';
 import { readHsciInForce, readSouthboundInForce } from '../db/repositories/list-snapshots.js';
 import { TradingCalendar } from '../domain/calendar.js';
 import { addMonths } from '../domain/dates.js';
@@ -82,7 +82,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
 
   const warnings: string[] = [];
   const hash = new DeferredSha256();
-  hash.update(JSON.stringify({ v: 2, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
+  hash.update(JSON.stringify({ v: 3, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
   hash.update(calendar.all.join(''));
 
   const hsci = await readHsciInForce(store.db, cutoff);
@@ -98,9 +98,9 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
 
   const start = seriesStartExclusive(cutoff, m);
   const onList = (code: string) => hsciBefore.has(code) || southboundBefore.SH.has(code) || southboundBefore.SZ.has(code);
-  const rows = await store.db.selectFrom('securities').selectAll().orderBy('code').execute();
+  const rows = readSecurityRows(store.sqlite);
   hash.update(JSON.stringify(rows));
-  const securities = rows.map(toSecurityRecord)
+  const securities = rows.map((r) => toSecurityRecord(securityRowOf(r)))
     .filter((s) => s.listingDate <= cutoff && (s.delistingDate === null || s.delistingDate > start || onList(s.code)));
 
   const changeRows = await store.db.selectFrom('attribute_changes').selectAll().orderBy('code').orderBy('field').orderBy('date').execute();

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SecuritiesTable } from '../schema.js';
 import type { AShareExchange, Board, Currency, SecurityAttributes, SecurityType, StockCode } from '../../domain/types.js';
@@ -28,6 +29,33 @@ export function toSecurityRecord(row: Selectable<SecuritiesTable>): SecurityReco
     sfcHighConcentration: row.sfc_high_concentration === 1,
     aShareRiskAlert: row.a_share_risk_alert === 1,
     synthetic: row.synthetic === 1,
+  };
+}
+
+/** The columns of `securities`, in the order readSecurityRows gives them. */
+const SECURITY_COLUMNS = [
+  'code', 'name', 'board', 'type', 'currency', 'listing_date', 'delisting_date', 'wvr', 'secondary_listing', 'free_float',
+  'a_share_code', 'a_share_exchange', 'a_share_listing_date', 'stabilisation_end', 'sfc_high_concentration', 'a_share_risk_alert', 'synthetic',
+] as const satisfies ReadonlyArray<keyof SecuritiesTable>;
+
+type SecurityColumns = typeof SECURITY_COLUMNS;
+type SecurityRowValues = { [I in keyof SecurityColumns]: SecurityColumns[I] extends keyof Selectable<SecuritiesTable> ? Selectable<SecuritiesTable>[SecurityColumns[I]] : never };
+
+/**
+ * Every securities row in code order, as positional arrays (SECURITY_COLUMNS): what a review reads.
+ * Why (issue 7): better-sqlite3 builds keyed rows property by property; 2,700 of them took ~16 ms,
+ * arrays ~7 ms. `securityRowOf` turns one into the keyed row.
+ */
+export function readSecurityRows(sqlite: BetterSqlite3.Database): SecurityRowValues[] {
+  return sqlite.prepare(`SELECT ${SECURITY_COLUMNS.join(', ')} FROM securities ORDER BY code`).raw(true).all() as SecurityRowValues[];
+}
+
+/** The keyed row of one readSecurityRows array. */
+export function securityRowOf(v: SecurityRowValues): Selectable<SecuritiesTable> {
+  return {
+    code: v[0], name: v[1], board: v[2], type: v[3], currency: v[4], listing_date: v[5], delisting_date: v[6], wvr: v[7],
+    secondary_listing: v[8], free_float: v[9], a_share_code: v[10], a_share_exchange: v[11], a_share_listing_date: v[12],
+    stabilisation_end: v[13], sfc_high_concentration: v[14], a_share_risk_alert: v[15], synthetic: v[16],
   };
 }
 
