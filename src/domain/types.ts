@@ -189,6 +189,12 @@ export interface ReviewResult {
   lines?: ReviewLines;
 }
 
+/**
+ * A review as a run records it (runs.result_deflated): the whole result except each decision's
+ * rule-by-rule `checks`, a derived trace that `explain` recomputes from the same inputs.
+ */
+export type RecordedReviewResult = Omit<ReviewResult, 'decisions'> & { decisions: Array<Omit<SecurityDecision, 'checks'>> };
+
 /** The methodology lines a report draws (RULES.md §6.1, §7.1); coverage as fractions, money in HK$. */
 export interface ReviewLines {
   coverageAdd: number;

@@ -1,22 +1,33 @@
 import type { Store } from '../db/connection.js';
-import type { IsoDate, ReviewResult } from '../domain/types.js';
+import type { IsoDate, RecordedReviewResult, ReviewResult } from '../domain/types.js';
 import { DEFAULT_METHODOLOGY_ID, getMethodology } from '../methodology/index.js';
 import { withReviewLock } from './job-lock.js';
-import { computeInputsFingerprint, findReusableRun, loadRunResult, runReview } from './run-review.js';
+import { computeReview, findReusableRun, loadRunResult, runReview } from './run-review.js';
 
 /** The review a diff compares: its run id, its result, and whether a recorded run was reused. */
 export interface DiffReview { readonly runId: number; readonly result: ReviewResult; readonly reused: boolean }
 export type ReviewSource = (store: Store, request: { cutoff: IsoDate; methodology?: string; now: Date }) => Promise<DiffReview>;
 
 /**
- * The recorded run of that cut-off and methodology when its inputs fingerprint matches the store's
- * data now; otherwise a new run of the review (trigger `cli`), under the review lock.
+ * The review of that cut-off and methodology on the store's data now, computed (a diff explains its
+ * mismatches with the rule-by-rule checks, which runs do not record). Its run is the recorded one
+ * with the same inputs fingerprint when that run's lists are the ones computed now (so a run recorded
+ * under other rules is never passed off as this review); otherwise the review is recorded as a new
+ * run (trigger `cli`), under the review lock.
  */
 export const obtainReview: ReviewSource = async (store, { cutoff, methodology, now }) => {
   const methodologyId = getMethodology(methodology ?? DEFAULT_METHODOLOGY_ID).id;
-  const fingerprint = await computeInputsFingerprint(store, { cutoff, methodology: methodologyId });
-  const reusable = await findReusableRun(store, cutoff, methodologyId, fingerprint);
-  if (reusable !== null) return { runId: reusable, result: await loadRunResult(store, reusable), reused: true };
-  const run = await withReviewLock(store, 'diff', now, () => runReview(store, { cutoff, methodology: methodologyId, trigger: 'cli', now }));
+  const computed = await computeReview(store, { cutoff, methodology: methodologyId });
+  const reusable = await findReusableRun(store, cutoff, methodologyId, computed.fingerprint);
+  if (reusable !== null && sameLists(await loadRunResult(store, reusable), computed.result)) {
+    return { runId: reusable, result: computed.result, reused: true };
+  }
+  const run = await withReviewLock(store, 'diff', now, () => runReview(store, { cutoff, methodology: methodologyId, trigger: 'cli', now }, computed));
   return { runId: run.runId, result: run.result, reused: false };
 };
+
+/** The lists a review predicts (CONTRACT.md "screen --format json"): equal in the recorded and the computed review. */
+function sameLists(recorded: RecordedReviewResult, computed: ReviewResult): boolean {
+  const lists = (r: RecordedReviewResult | ReviewResult) => JSON.stringify([r.effectiveDate, r.kind, r.hsci, r.southbound, r.pending]);
+  return lists(recorded) === lists(computed);
+}

@@ -5,7 +5,7 @@ import {
 } from '../db/repositories/runs.js';
 import { isIsoDate } from '../domain/dates.js';
 import { JobError, UsageError } from '../domain/errors.js';
-import type { IsoDate, ReviewKind, ReviewResult } from '../domain/types.js';
+import type { IsoDate, RecordedReviewResult, ReviewKind, ReviewResult } from '../domain/types.js';
 import { applyOverrides, DEFAULT_METHODOLOGY_ID, getMethodology } from '../methodology/index.js';
 import type { Methodology } from '../methodology/types.js';
 import { computeSecurityMetrics, effectiveDateFor, reviewKindOf } from '../rules/index.js';
@@ -82,12 +82,20 @@ export function computeAllMetrics(snapshot: ReviewSnapshot, plan: ReviewPlan, cu
   }));
 }
 
-/** Loads, computes and screens without recording anything (explain, benchmarks). */
+/** A review computed and not (yet) recorded. */
+export interface ComputedReview {
+  readonly result: ReviewResult;
+  readonly fingerprint: string;
+  readonly metrics: SecurityMetrics[];
+  readonly plan: ReviewPlan;
+}
+
+/** Loads, computes and screens without recording anything (explain, diff, benchmarks). */
 export async function computeReview(
   store: Store,
   options: Pick<RunReviewOptions, 'cutoff' | 'effectiveDate' | 'methodology' | 'overridesFile'>,
   planned?: ReviewPlan,
-): Promise<{ result: ReviewResult; fingerprint: string; metrics: SecurityMetrics[]; plan: ReviewPlan }> {
+): Promise<ComputedReview> {
   const plan = planned ?? await planReview(store, options);
   const snapshot = await loadSnapshot(store, { cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, calendar: plan.calendar });
   const metrics = computeAllMetrics(snapshot, plan, options.cutoff);
@@ -102,10 +110,11 @@ export async function computeReview(
 /**
  * The review job (RULES.md §1-§9): plans the review, loads the snapshot in force on C, computes the
  * per-security metrics, screens, and records the run (`running` -> `succeeded` / `failed`) with its
- * inputs fingerprint, result JSON and `run_changes`. A failure is recorded, then rethrown.
+ * inputs fingerprint, result (encodeRunResult) and `run_changes`. A failure is recorded, then rethrown.
+ * `computed`: a review of the same options already computed (diff), recorded as it is.
  */
-export async function runReview(store: Store, options: RunReviewOptions): Promise<ReviewRunResult> {
-  const plan = await planReview(store, options);
+export async function runReview(store: Store, options: RunReviewOptions, computed?: ComputedReview): Promise<ReviewRunResult> {
+  const plan = computed?.plan ?? await planReview(store, options);
   const clockStart = performance.now();
   const finishedAt = () => new Date(options.now.getTime() + Math.round(performance.now() - clockStart)).toISOString();
   const runId = await insertRunStart(store.db, {
@@ -113,7 +122,7 @@ export async function runReview(store: Store, options: RunReviewOptions): Promis
     startedAt: options.now.toISOString(), trigger: options.trigger,
   });
   try {
-    const { result, fingerprint } = await computeReview(store, options, plan);
+    const { result, fingerprint } = computed ?? await computeReview(store, options, plan);
     await recordRunSuccess(store.db, runId, finishedAt(), fingerprint, result);
     return { runId, result, fingerprint };
   } catch (err) {
@@ -134,16 +143,9 @@ export async function findLatestRun(store: Store, cutoff: IsoDate, methodologyId
   return findLatestSucceededRun(store.db, cutoff, methodologyId);
 }
 
-/** The ReviewResult a run recorded; JobError when the run has none (still running, or failed). */
-export async function loadRunResult(store: Store, runId: number): Promise<ReviewResult> {
+/** The result a run recorded (its decisions without their checks); JobError when the run has none (still running, or failed). */
+export async function loadRunResult(store: Store, runId: number): Promise<RecordedReviewResult> {
   const json = await readRunResultJson(store.db, runId);
   if (json === null) throw new JobError(`run ${runId} has no recorded result`);
-  return JSON.parse(json) as ReviewResult;
-}
-
-/** The inputs fingerprint a review of these options would record (one window scan, no metrics), for reuse checks. */
-export async function computeInputsFingerprint(store: Store, options: Pick<RunReviewOptions, 'cutoff' | 'effectiveDate' | 'methodology' | 'overridesFile'>): Promise<string> {
-  const plan = await planReview(store, options);
-  const snapshot = await loadSnapshot(store, { cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, calendar: plan.calendar });
-  return snapshot.fingerprint;
+  return JSON.parse(json) as RecordedReviewResult;
 }

@@ -72,6 +72,11 @@ describe('hkconnect diff', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.reusedRun).toBe(true);
+    // The run records no rule-by-rule checks; the reused review recomputes them, so mismatches read as on the first diff.
+    const waiter = report.lists.hsci_add.missed[0];
+    expect(waiter.explanation).toMatch(/^predicted WAIT: .*decisive rule hsci-coverage/);
+    expect(waiter.explanation).toContain('95.6');
+    expect(report.lists.sb_add_SH.missed[0].explanation).toContain('SH not on the list before, not eligible after');
     const runs = JSON.parse((await cli(['query', 'runs', '--format', 'json'])).out);
     expect(runs).toHaveLength(1);
     expect(report.runId).toBe(runs[0].id);

@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { CHANNELS, type IsoDate, type ReviewKind, type ReviewResult } from '../../domain/types.js';
+import { CHANNELS, type IsoDate, type RecordedReviewResult, type ReviewKind, type ReviewResult } from '../../domain/types.js';
 
 /** The start of a run, recorded as `running` before any work (so a crash leaves a trace). */
 export interface RunStart {
@@ -61,8 +61,8 @@ export async function findReusableRunRow(db: Kysely<Database>, cutoff: IsoDate, 
 }
 
 /**
- * A result as stored in `runs.result_deflated`: raw DEFLATE (level 1) of its JSON text, exactly
- * `JSON.stringify(result)`, in one of two encodings:
+ * A result as stored in `runs.result_deflated` (a RecordedReviewResult): raw DEFLATE (level 1) of
+ * the JSON of the result without each decision's `checks`, in one of two encodings:
  * - Latin-1, marked by a first byte 0x01 before the JSON, when no character is above U+00FF
  *   (the usual case: codes, English names, figures and "§"), one byte per character;
  * - UTF-8, with no marker (the JSON's first byte is "{"), when one is (a Chinese name, say), and for
@@ -70,11 +70,18 @@ export async function findReusableRunRow(db: Kysely<Database>, cutoff: IsoDate, 
  * Any zlib inflates the blob (`zlib.inflateRawSync` in Node, `zlib.decompress(b, -15)` in Python);
  * decodeRunResult reads both encodings.
  *
- * Why (issue 7): a full market's result is ~8.6 MB of JSON holding ~49,000 "§" (one per rule
- * outcome). Converting it to UTF-8 took ~21 ms; a one-byte string converts to Latin-1 by a copy (~1 ms).
+ * Why the checks are left out (issue 7): they are ~49,000 rule outcomes with their sentences on a full
+ * market, 6.6 of the 8.6 MB of JSON, and serializing them took ~60 ms of every screen (a third of it
+ * after the review was decided). Each is derived from the run's inputs, which its fingerprint
+ * identifies, and the rules: `explain` recomputes them (it always has), and `diff` recomputes the
+ * review when it reuses a run, reusing the run only when the recomputed lists equal the recorded
+ * ones. Every decision keeps its verdict, figures, per-channel rule and reason, and summary.
+ * Why Latin-1: converting ~2 MB of JSON to UTF-8 costs a pass over it; a one-byte string converts to
+ * Latin-1 by a copy.
  */
-export function encodeRunResult(result: ReviewResult): Buffer {
-  const json = JSON.stringify(result);
+export function encodeRunResult(result: ReviewResult | RecordedReviewResult): Buffer {
+  // The only `checks` key in a result is a decision's (no list row or line has one).
+  const json = JSON.stringify(result, (key, value: unknown) => (key === 'checks' ? undefined : value));
   // A one-byte string answers this at once (none of its characters can match); only a two-byte one is scanned.
   if (ABOVE_LATIN1.test(json)) return deflateRawSync(Buffer.from(json, 'utf8'), { level: RESULT_DEFLATE_LEVEL });
   const bytes = Buffer.allocUnsafe(json.length + 1);
