@@ -35,13 +35,36 @@ export interface ProcessRunSpec {
 
 /** Spawns the command `runs` times after the warm-ups; median, min and max of wall time and peak RSS. */
 export function measureProcess(spec: ProcessRunSpec): Measurement {
-  const timings: ProcessTiming[] = [];
-  const warmups = spec.warmups ?? 1;
-  for (let i = -warmups; i < spec.runs; i += 1) {
-    spec.before?.(i);
-    const t = spawnTimed(spec.args(i), { cwd: spec.cwd });
-    if (i >= 0) timings.push(t);
+  return measureProcessesInterleaved([spec])[0]!;
+}
+
+/**
+ * Measures several commands side by side: their warm-ups first, then run 1 of each, run 2 of each,
+ * and so on, so that a ratio between them compares runs made under the same conditions. On this
+ * machine (a VM whose host reclaims memory under it) speed drifts by a third within an hour, and
+ * the kernel may still be writing back a load's pages when the next figure starts; measured one
+ * after the other, two figures met different machines.
+ */
+export function measureProcessesInterleaved(specs: readonly ProcessRunSpec[]): Measurement[] {
+  const timings: ProcessTiming[][] = specs.map(() => []);
+  for (const spec of specs) {
+    for (let i = -(spec.warmups ?? 1); i < 0; i += 1) {
+      spec.before?.(i);
+      spawnTimed(spec.args(i), { cwd: spec.cwd });
+    }
   }
+  const most = Math.max(...specs.map((s) => s.runs));
+  for (let i = 0; i < most; i += 1) {
+    specs.forEach((spec, k) => {
+      if (i >= spec.runs) return;
+      spec.before?.(i);
+      timings[k]!.push(spawnTimed(spec.args(i), { cwd: spec.cwd }));
+    });
+  }
+  return specs.map((spec, k) => summariseRuns(spec, timings[k]!));
+}
+
+function summariseRuns(spec: ProcessRunSpec, timings: readonly ProcessTiming[]): Measurement {
   const failed = timings.find((t) => t.exitCode !== 0);
   const partsByName: Record<string, number[]> = {};
   if (spec.parts && !failed) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { measureProcessesInterleaved } from '../../bench/measure.js';
 import { summarise, toRateSummary } from '../../bench/stats.js';
 import { countDailyRows, DAILY_HEADER, formatSecuritiesCsv, generateDailyChunks, generateSecurities } from '../../bench/generate-market.js';
 import { generateLists } from '../../bench/market-lists.js';
@@ -143,5 +144,21 @@ describe('bench options', () => {
     expect(() => parseBenchOptions(['--runs', '0'])).toThrow(/--runs must be an integer >= 1/);
     expect(() => parseBenchOptions(['--end', '30/06/2026'])).toThrow(/--end must be YYYY-MM-DD/);
     expect(() => parseBenchOptions(['--bogus'])).toThrow();
+  });
+});
+
+describe('measureProcessesInterleaved', () => {
+  it('runs every warm-up first, then run i of each command before run i + 1 of any, and summarises each apart', () => {
+    const order: string[] = [];
+    const spec = (label: string, runs: number) => ({
+      label, runs, cwd: process.cwd(), warmups: 1,
+      before: (i: number) => order.push(`${label}${i}`),
+      args: () => ['-e', `process.stdout.write('${label}')`],
+      describe: (out: string) => out,
+    });
+    const [a, b] = measureProcessesInterleaved([spec('a', 2), spec('b', 3)]);
+    expect(order).toEqual(['a-1', 'b-1', 'a0', 'b0', 'a1', 'b1', 'b2']);
+    expect([a!.label, a!.ok, a!.detail, b!.label, b!.detail]).toEqual(['a', true, 'a', 'b', 'b']);
+    expect(a!.wallMs.min).toBeGreaterThan(0);
   });
 });
