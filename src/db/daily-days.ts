@@ -1,7 +1,7 @@
 import { endianness } from 'node:os';
+import type { Hash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { TradingCalendar } from '../domain/calendar.js';
-import type { ByteSink } from './deferred-digest.js';
 import type { DailyRecord, DailySeries, IsoDate, StockCode } from '../domain/types.js';
 
 /**
@@ -325,7 +325,7 @@ type WindowRow = [string, number, string, Buffer, Buffer, string];
 
 export interface WindowReadOptions {
   /** Fed every day row read, as stored (date, codes, caps, turnovers, flags): the inputs fingerprint. */
-  readonly hash?: ByteSink;
+  readonly hash?: Hash;
   /** Gives each series its `calendarSlots` on this calendar (computed once per day, not per record). */
   readonly calendar?: TradingCalendar;
 }
@@ -346,11 +346,7 @@ export function readWindowSeries(
   const { hash, calendar } = options;
   if (hash) {
     for (const [date, , packed, caps, turnovers, flags] of days) {
-      hash.update(date);
-      hash.update(packed);
-      hash.update(caps);
-      hash.update(turnovers);
-      hash.update(flags);
+      hash.update(date).update(packed).update(caps).update(turnovers).update(flags);
     }
   }
   // Each hot loop below lives in its own small function: one long function with several loops gets

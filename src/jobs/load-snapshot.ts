@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Store } from '../db/connection.js';
 import { readSecurityRows, securityRowOf, toSecurityRecord, type SecurityRecord } from '../db/repositories/securities.js';
 import { readHsciInForce, readSouthboundInForce } from '../db/repositories/list-snapshots.js';
@@ -7,7 +8,6 @@ import { JobError } from '../domain/errors.js';
 import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, ReviewKind, Segment, StockCode } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import { concatSeries, DailyDays, readWindowSeries, type WindowReadOptions } from '../db/daily-days.js';
-import { DeferredSha256 } from '../db/deferred-digest.js';
 
 /** Everything a review reads from the store, as of its cut-off (RULES.md §1-§7 inputs). */
 export interface ReviewSnapshot {
@@ -23,10 +23,9 @@ export interface ReviewSnapshot {
   /**
    * sha256 of every input that matters: the methodology, calendar, lists, attributes and changes,
    * and the window's day rows as stored (every code's, screened or not: a change to any record in
-   * the window gives a new fingerprint, never a stale reuse). Hashed on the thread pool while the
-   * rules run (DeferredSha256): awaited when the run is recorded.
+   * the window gives a new fingerprint, never a stale reuse).
    */
-  readonly fingerprint: Promise<string>;
+  readonly fingerprint: string;
   readonly warnings: string[];
 }
 
@@ -81,7 +80,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
   if (new DailyDays(store.sqlite).countOn(cutoffTradingDay) === 0) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day`);
 
   const warnings: string[] = [];
-  const hash = new DeferredSha256();
+  const hash = createHash('sha256');
   hash.update(JSON.stringify({ v: 3, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
   hash.update(calendar.all.join(''));
 
@@ -113,7 +112,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
   }
 
   const series = readWindows(store, securities.map((x) => x.code), cutoff, m, { hash, calendar });
-  return { calendar, cutoffTradingDay, securities, changes, series, hsciBefore, southboundBefore, fingerprint: hash.digestHex(), warnings };
+  return { calendar, cutoffTradingDay, securities, changes, series, hsciBefore, southboundBefore, fingerprint: hash.digest('hex'), warnings };
 }
 
 /** A security's series, or an empty one when it has no rows in the window. */

@@ -104,7 +104,7 @@ export async function computeReview(
     cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, metrics,
     hsciBefore: snapshot.hsciBefore, southboundBefore: snapshot.southboundBefore, warnings,
   });
-  return { result, fingerprint: await snapshot.fingerprint, metrics, plan };
+  return { result, fingerprint: snapshot.fingerprint, metrics, plan };
 }
 
 /**
