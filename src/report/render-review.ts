@@ -11,7 +11,7 @@ export { REVIEW_FORMATS, type ReviewFormat } from './review-formats.js';
 export interface RenderOptions {
   /**
    * JSON only: include `decisions`, every check of every screened security. On a full market that is
-   * ~13 MB and seconds of work, so it is asked for (`screen --decisions`); the recorded run keeps it always.
+   * ~13 MB and seconds of work, so it is asked for (`screen --decisions`); the recorded run leaves the checks out.
    */
   readonly decisions?: boolean;
 }

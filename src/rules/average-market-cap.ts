@@ -43,9 +43,6 @@ export function describeAverage(scan: SeriesScan, method: AveragingMethod, cutof
   const base = avg === null
     ? `no non-suspended trading day from ${scan.firstDay} to ${cutoff}: no average`
     : `average market cap ${formatHkd(avg)} over ${over} from ${scan.firstDay} to ${cutoff}`;
-  return {
-    rule, section: '§3', outcome: avg === null ? 'fail' : 'pass',
-    detail: extras ? `${base} (${extras})` : base,
-    ...(avg === null ? {} : { value: avg }),
-  };
+  const detail = extras ? `${base} (${extras})` : base;
+  return avg === null ? { rule, section: '§3', outcome: 'fail', detail } : { rule, section: '§3', outcome: 'pass', detail, value: avg };
 }

@@ -99,12 +99,16 @@ const windowDatesOf = keepLast((cutoff: IsoDate, m: Methodology): WindowDates =>
  * The free float on the series' first day and its later dated changes (§5: velocity uses the ratio
  * as it stood each day; none given means the default).
  */
+const NO_CHANGES: ReadonlyArray<{ readonly date: IsoDate; readonly value: number }> = Object.freeze([]);
+
 function freeFloatTimeline(input: SecurityMetricsInput, fallback: number) {
+  // Most securities have no dated change: no array work for them (an empty list is another array shape).
+  if (input.changes.length === 0) return { freeFloat: input.attrs.freeFloat ?? fallback, freeFloatChanges: NO_CHANGES };
   const changes = input.changes
     .filter((c) => c.field === 'free_float' && c.code === input.attrs.code)
     .map((c) => ({ date: c.date, value: (parseAttributeValue('free_float', c.value) as number | null) ?? fallback }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (changes.length === 0) return { freeFloat: input.attrs.freeFloat ?? fallback, freeFloatChanges: [] };
+  if (changes.length === 0) return { freeFloat: input.attrs.freeFloat ?? fallback, freeFloatChanges: NO_CHANGES };
   // The series' first day (C when it has none); only asked for here, where a change may precede it.
   const firstDay = input.series.dates[0] ?? input.cutoff;
   const before = changes.filter((c) => c.date <= firstDay);

@@ -81,8 +81,9 @@ export function describeLiquidity(f: LiquidityFacts, m: Methodology): RuleOutcom
       ? `needs ${f.requiredPassed} (at most ${L.mediumMaxFailed} miss with ${n} months)`
       : `needs all ${n}`;
   const recent = n >= L.fullMonths ? `, ${f.recentPassed} of latest ${L.recentMonths}` : '';
-  const failed = f.months.filter((x) => !x.pass).map((x) => x.month);
-  const misses = failed.length > 0 ? `; below ${formatPercent(L.velocityThreshold)}: ${failed.join(', ')}` : '';
+  let failed = '';
+  for (const x of f.months) if (!x.pass) failed = failed === '' ? x.month : `${failed}, ${x.month}`;
+  const misses = failed !== '' ? `; below ${formatPercent(L.velocityThreshold)}: ${failed}` : '';
   return {
     rule: 'hsci-liquidity', section: '§5', outcome: f.pass ? 'pass' : 'fail',
     detail: n === 0
