@@ -33,16 +33,16 @@ export function judgeLiquidity(scan: SeriesScan, cutoff: IsoDate, m: Methodology
     ? lastMonth + 1
     : Math.max(monthIndexOf(scan.firstDay), lastMonth - m.averaging.windowMonths + 1);
   const months: LiquidityMonth[] = [];
+  const passes: boolean[] = [];
   for (let mi = firstMonth; mi <= lastMonth; mi++) {
     const slot = mi - scan.baseMonth;
     const v = scan.monthVelocity[slot]!;
     const velocity = Number.isNaN(v) ? null : v;
-    months.push({
-      month: monthLabelOf(mi), velocity, days: scan.monthDays[slot]!,
-      pass: velocity !== null && velocity >= m.liquidity.velocityThreshold,
-    });
+    const pass = velocity !== null && velocity >= m.liquidity.velocityThreshold;
+    months.push({ month: monthLabelOf(mi), velocity, days: scan.monthDays[slot]!, pass });
+    passes.push(pass);
   }
-  return { ...applyPassRule(months.map((x) => x.pass), m), months };
+  return { ...applyPassRule(passes, m), months };
 }
 
 /**
@@ -82,7 +82,10 @@ export function describeLiquidity(f: LiquidityFacts, m: Methodology): RuleOutcom
       : `needs all ${n}`;
   const recent = n >= L.fullMonths ? `, ${f.recentPassed} of latest ${L.recentMonths}` : '';
   let failed = '';
-  for (const x of f.months) if (!x.pass) failed = failed === '' ? x.month : `${failed}, ${x.month}`;
+  for (let i = 0; i < f.months.length; i++) {
+    const x = f.months[i]!;
+    if (!x.pass) failed = failed === '' ? x.month : `${failed}, ${x.month}`;
+  }
   const misses = failed !== '' ? `; below ${formatPercent(L.velocityThreshold)}: ${failed}` : '';
   return {
     rule: 'hsci-liquidity', section: '§5', outcome: f.pass ? 'pass' : 'fail',

@@ -74,8 +74,8 @@ export function screenSouthbound(input: SouthboundInput): SouthboundScreen {
   const wvr = wvrApplies ? checkWvr(metrics, input.effectiveDate, m) : null;
   const money = unscreened ? { checks: [], nearLines: [] } : checkMoneyLines(metrics, input.segmentAfter, input.before, wvr !== null, m);
   const checks: RuleOutcome[] = exclusions;
-  for (const c of money.checks) checks.push(c);
-  if (wvr !== null) for (const c of wvr.checks) checks.push(c);
+  checks.push(...money.checks);
+  if (wvr !== null) checks.push(...wvr.checks);
   if (metrics.aPlusH !== null && !unscreened) checks.push(checkAPlusH(metrics, cutoff));
   const channels = {} as Record<Channel, SouthboundChannelVerdict>;
   for (const ch of CHANNELS) {
