@@ -49,7 +49,7 @@ export interface ScanParams {
 /**
  * One pass over the trading days from the series' first record to C (RULES.md §3, §4, §5, §7.3).
  * Window bounds and record dates become calendar positions once, so the per-day loop compares
- * integers, keeps its accumulators in locals and allocates nothing. A trading day without a record
+ * integers (walkDays, whose accumulators are locals: optimized, it allocates nothing). A trading day without a record
  * is a data gap while the security is listed: it counts neither in the averages nor in liquidity, and it
  * carries the suspension state across. A resumption inside W after a continuous suspension that
  * reached `prolongedSuspensionMonths` restarts every window accumulator (§3 "Prolonged suspension").
@@ -69,23 +69,100 @@ export function scanSeries(p: ScanParams): SeriesScan {
   const monthEnd = scratchInts(1, slots).fill(0);
   const { end, iWindow, iWvr } = windowPositions(calendar, cutoff, p.windowStartExclusive, p.wvrStartExclusive);
   const iDelisted = p.delistingDate === null ? Number.MAX_SAFE_INTEGER : calendar.lowerBound(p.delistingDate);
-  let iFirst = Math.max(iWindow, calendar.lowerBound(p.listingDate));
+  const iFirst = Math.max(iWindow, calendar.lowerBound(p.listingDate));
   // From the first record, or the window's first day when the records start later (those days are gaps).
   const start = Math.min(n > 0 ? (at[0]! + 1) >> 1 : days.length, iFirst);
   const velocities = scratchVelocities(Math.max(0, end - start));
   // Free-float changes as typed arrays: the loop then never meets their objects (one more shape for the JIT).
   const ffAt = p.freeFloatChanges.length === 0 ? NO_CHANGES_AT : Int32Array.from(p.freeFloatChanges, (c) => calendar.lowerBound(c.date));
   const ffValue = p.freeFloatChanges.length === 0 ? NO_CHANGES_VALUE : Float64Array.from(p.freeFloatChanges, (c) => c.value);
-  let ff = p.freeFloat;
-  const prolongedMonths = p.prolongedSuspensionMonths;
+  const t = walkDays({
+    at, n, marketCapHkd, turnoverHkd, suspended, ffAt, ffValue, freeFloat: p.freeFloat, days, monthOfDay,
+    lastCap, monthStart, monthEnd, velocities, start, end, iWindow, iWvr, iDelisted, iFirst, baseMonth,
+    prolongedMonths: p.prolongedSuspensionMonths,
+  });
+  const restartedOn = t.restartAt < 0 ? null : days[t.restartAt]!;
+  const monthVelocity = new Float64Array(slots).fill(NaN);
+  const monthDays = new Int32Array(slots);
+  for (let k = 0; k < slots; k++) {
+    if (monthStart[k] === -1) continue;
+    monthDays[k] = monthEnd[k]! - monthStart[k]!;
+    monthVelocity[k] = medianOf(velocities, monthStart[k]!, monthEnd[k]!);
+  }
+  return {
+    firstDay: restartedOn ?? (p.listingDate > p.windowStartExclusive ? p.listingDate : shiftDays(p.windowStartExclusive, 1)),
+    restartedOn, capSumHkd: t.capSum, days: t.used, dataGapDays: t.gaps, firstGapDate: t.firstGap < 0 ? null : days[t.firstGap]!,
+    baseMonth, monthLastCapHkd: lastCap, monthVelocity, monthDays,
+    suspendedOnCutoff: t.runStart >= 0, suspendedSince: t.runStart >= 0 ? days[t.runStart]! : null,
+    capOnCutoffHkd: Number.isNaN(t.capOnCutoff) ? null : t.capOnCutoff, wvrCapSumHkd: t.wvrCapSum, wvrDays: t.wvrDays, wvrTurnoverHkd: t.wvrTurnover,
+  };
+}
+
+/** What walkDays reads: one security's records and the review's calendar, as arrays and positions. */
+interface DayWalk {
+  readonly at: Int32Array;
+  readonly n: number;
+  readonly marketCapHkd: Float64Array;
+  readonly turnoverHkd: Float64Array;
+  readonly suspended: Uint8Array;
+  readonly ffAt: Int32Array;
+  readonly ffValue: Float64Array;
+  readonly freeFloat: number;
+  readonly days: readonly IsoDate[];
+  readonly monthOfDay: Int32Array;
+  /** Written: per month slot, the last cap, and the range of the month's velocities. */
+  readonly lastCap: Float64Array;
+  readonly monthStart: Int32Array;
+  readonly monthEnd: Int32Array;
+  readonly velocities: Float64Array;
+  readonly start: number;
+  readonly end: number;
+  readonly iWindow: number;
+  readonly iWvr: number;
+  readonly iDelisted: number;
+  readonly iFirst: number;
+  readonly baseMonth: number;
+  readonly prolongedMonths: number;
+}
+
+/** walkDays' totals (day positions as calendar indexes; -1 for none). */
+interface DayTotals {
+  readonly capSum: number;
+  readonly used: number;
+  readonly gaps: number;
+  readonly firstGap: number;
+  readonly nv: number;
+  readonly wvrCapSum: number;
+  readonly wvrDays: number;
+  readonly wvrTurnover: number;
+  /** NaN until a positive cap is seen. */
+  readonly capOnCutoff: number;
+  /** Start of the suspension running on the last day, or -1. */
+  readonly runStart: number;
+  /** The day the window restarted after a prolonged suspension (§3), or -1. */
+  readonly restartAt: number;
+}
+
+/**
+ * The per-day loop of scanSeries, on its own. Why (issue 7): inside scanSeries it was optimized only
+ * once the whole function was (~45 ms of compiling on the second core, with much inlined), so most
+ * of a review's ~640,000 days ran unoptimized, and unoptimized code boxes every double it computes:
+ * ~27 MB of heap numbers a review for the garbage collector. Small and alone, it is optimized after a
+ * few securities. Every accumulator is a local; the totals are returned once.
+ */
+function walkDays(w: DayWalk): DayTotals {
+  const { at, n, marketCapHkd, turnoverHkd, suspended, ffAt, ffValue, days, monthOfDay, lastCap, monthStart, monthEnd, velocities } = w;
+  const { end, iWindow, iWvr, iDelisted, baseMonth, prolongedMonths } = w;
+  let iFirst = w.iFirst;
+  let ff = w.freeFloat;
   let q = 0;
-  let restartedOn: IsoDate | null = null;
+  let restartAt = -1;
   let capSum = 0, used = 0, gaps = 0, firstGap = -1, nv = 0;
   let wvrCapSum = 0, wvrDays = 0, wvrTurnover = 0;
   // NaN, not null, until a positive cap is seen: a number-or-null variable boxes every assignment.
   let capOnCutoff = Number.NaN;
   let runStart = -1, lastSuspended = -1, rec = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = w.start; i < end; i++) {
     const slotOfDay = 2 * i;
     while (rec < n && at[rec]! < slotOfDay) rec++;
     while (q < ffAt.length && ffAt[q]! <= i) ff = ffValue[q++]!;
@@ -104,7 +181,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
     // `i >= iWindow` first: a comparison that runs on every day, so the optimized loop has seen it.
     if (i >= iWindow && runStart >= 0 && wasProlonged(days, runStart, lastSuspended, prolongedMonths)) {
       // §3: treated as if listed on the day it resumed.
-      restartedOn = days[i]!;
+      restartAt = i;
       iFirst = i;
       capSum = 0; used = 0; gaps = 0; firstGap = -1; nv = 0;
       lastCap.fill(NaN); monthStart.fill(-1);
@@ -127,20 +204,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
       monthEnd[slot] = nv;
     }
   }
-  const monthVelocity = new Float64Array(slots).fill(NaN);
-  const monthDays = new Int32Array(slots);
-  for (let k = 0; k < slots; k++) {
-    if (monthStart[k] === -1) continue;
-    monthDays[k] = monthEnd[k]! - monthStart[k]!;
-    monthVelocity[k] = medianOf(velocities, monthStart[k]!, monthEnd[k]!);
-  }
-  return {
-    firstDay: restartedOn ?? (p.listingDate > p.windowStartExclusive ? p.listingDate : shiftDays(p.windowStartExclusive, 1)),
-    restartedOn, capSumHkd: capSum, days: used, dataGapDays: gaps, firstGapDate: firstGap < 0 ? null : days[firstGap]!,
-    baseMonth, monthLastCapHkd: lastCap, monthVelocity, monthDays,
-    suspendedOnCutoff: runStart >= 0, suspendedSince: runStart >= 0 ? days[runStart]! : null,
-    capOnCutoffHkd: Number.isNaN(capOnCutoff) ? null : capOnCutoff, wvrCapSumHkd: wvrCapSum, wvrDays, wvrTurnoverHkd: wvrTurnover,
-  };
+  return { capSum, used, gaps, firstGap, nv, wvrCapSum, wvrDays, wvrTurnover, capOnCutoff, runStart, restartAt };
 }
 
 /**
