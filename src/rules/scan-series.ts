@@ -90,7 +90,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
     monthVelocity[k] = medianOf(velocities, monthStart[k]!, monthEnd[k]!);
   }
   return {
-    firstDay: restartedOn ?? (p.listingDate > p.windowStartExclusive ? p.listingDate : shiftDays(p.windowStartExclusive, 1)),
+    firstDay: restartedOn ?? (p.listingDate > p.windowStartExclusive ? p.listingDate : dayAfter(p.windowStartExclusive)),
     restartedOn, capSumHkd: t.capSum, days: t.used, dataGapDays: t.gaps, firstGapDate: t.firstGap < 0 ? null : days[t.firstGap]!,
     baseMonth, monthLastCapHkd: lastCap, monthVelocity, monthDays,
     suspendedOnCutoff: t.runStart >= 0, suspendedSince: t.runStart >= 0 ? days[t.runStart]! : null,
@@ -232,6 +232,9 @@ const windowPositions = keepLast((calendar: TradingCalendar, cutoff: IsoDate, wi
   iWindow: calendar.lowerBound(shiftDays(windowStartExclusive, 1)),
   iWvr: calendar.lowerBound(shiftDays(wvrStartExclusive, 1)),
 }));
+
+/** The window's first day, the same for every security listed before it: computed once a review. */
+const dayAfter = keepLast((date: IsoDate): IsoDate => shiftDays(date, 1));
 
 /*
  * Scratch arrays for the scan, reused from one security to the next: they never leave scanSeries, and
