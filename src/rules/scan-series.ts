@@ -84,11 +84,7 @@ export function scanSeries(p: ScanParams): SeriesScan {
   const restartedOn = t.restartAt < 0 ? null : days[t.restartAt]!;
   const monthVelocity = new Float64Array(slots).fill(NaN);
   const monthDays = new Int32Array(slots);
-  for (let k = 0; k < slots; k++) {
-    if (monthStart[k] === -1) continue;
-    monthDays[k] = monthEnd[k]! - monthStart[k]!;
-    monthVelocity[k] = medianOf(velocities, monthStart[k]!, monthEnd[k]!);
-  }
+  monthMedians(velocities, monthStart, monthEnd, monthVelocity, monthDays);
   return {
     firstDay: restartedOn ?? (p.listingDate > p.windowStartExclusive ? p.listingDate : dayAfter(p.windowStartExclusive)),
     restartedOn, capSumHkd: t.capSum, days: t.used, dataGapDays: t.gaps, firstGapDate: t.firstGap < 0 ? null : days[t.firstGap]!,
@@ -205,6 +201,18 @@ function walkDays(w: DayWalk): DayTotals {
     }
   }
   return { capSum, used, gaps, firstGap, nv, wvrCapSum, wvrDays, wvrTurnover, capOnCutoff, runStart, restartAt };
+}
+
+/**
+ * Per month slot with velocities, their median and count (§5). On its own for the reason walkDays is:
+ * a small function is optimized after a few securities, and until then every double is boxed.
+ */
+function monthMedians(velocities: Float64Array, monthStart: Int32Array, monthEnd: Int32Array, median: Float64Array, count: Int32Array): void {
+  for (let k = 0; k < median.length; k++) {
+    if (monthStart[k] === -1) continue;
+    count[k] = monthEnd[k]! - monthStart[k]!;
+    median[k] = medianOf(velocities, monthStart[k]!, monthEnd[k]!);
+  }
 }
 
 /**
