@@ -9,9 +9,6 @@ import { sql, type Kysely } from 'kysely';
  * 8.6 MB of JSON on a full market. Writing that took ~85 ms of a ~1 s screen and grew the store by
  * 8.6 MB a run; deflated at level 1 it is ~0.54 MB (16x smaller) for ~30 ms. Any zlib reads it back
  * (`zlib.inflateRawSync` in Node, `zlib.decompress(b, -15)` in Python).
- *
- * Later results may hold the JSON as Latin-1 instead, marked by a first byte 0x01 (runs.ts
- * encodeRunResult); going down turns those back into text too.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql.raw('ALTER TABLE runs ADD COLUMN result_deflated BLOB').execute(db);
@@ -21,15 +18,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-/** The first byte of a result stored as Latin-1 (JSON text never starts with it). */
-const LATIN1_MARKER = 0x01;
-
 export async function down(db: Kysely<unknown>): Promise<void> {
   const rows = (await sql<{ id: number; result_deflated: Buffer }>`SELECT id, result_deflated FROM runs WHERE result_deflated IS NOT NULL`.execute(db)).rows;
   for (const r of rows) {
-    const bytes = inflateRawSync(r.result_deflated);
-    const text = bytes[0] === LATIN1_MARKER ? bytes.toString('latin1', 1) : bytes.toString('utf8');
-    await sql`UPDATE runs SET result_json = ${text} WHERE id = ${r.id}`.execute(db);
+    await sql`UPDATE runs SET result_json = ${inflateRawSync(r.result_deflated).toString('utf8')} WHERE id = ${r.id}`.execute(db);
   }
   await sql.raw('ALTER TABLE runs DROP COLUMN result_deflated').execute(db);
 }

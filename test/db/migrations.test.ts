@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connection.js';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { isAtLatestMigration, migrateDownToEmpty, migrateTo, migrateToLatest } from '../../src/db/migrate.js';
 import { migrations } from '../../src/db/migration-list.js';
 import { encodeRunResult, readRunResultJson } from '../../src/db/repositories/runs.js';
@@ -47,8 +47,12 @@ describe('migrations on a real SQLite file', () => {
     // A result stored by encodeRunResult as Latin-1 (behind its marker byte) goes down as text too.
     const latin1 = { ...minimalResult('2026-06-30', 'semi-annual'), warnings: ['§7.2 Société'] };
     insert.run(encodeRunResult(latin1));
-    const before = Object.keys(migrations).sort().at(-2)!;
-    expect((await migrateTo(store.db, before)).error).toBeUndefined();
+    // One step down, 2026-11-22T2200 turns the Latin-1 result back into UTF-8 JSON with no marker.
+    expect((await migrateTo(store.db, '2026-11-22T2000-run-results-deflated')).error).toBeUndefined();
+    const second = inflateRawSync(store.sqlite.prepare('SELECT result_deflated FROM runs WHERE id = 2').pluck().get() as Buffer);
+    expect([second[0], second.toString('utf8')]).toEqual(['{'.charCodeAt(0), JSON.stringify(latin1)]);
+    // Then down to before 2026-11-22T2000, which moves both into result_json.
+    expect((await migrateTo(store.db, '2026-11-22T1800-daily-days')).error).toBeUndefined();
     expect(store.sqlite.prepare('SELECT result_json FROM runs ORDER BY id').pluck().all()).toEqual([result, JSON.stringify(latin1)]);
     expect((await migrateToLatest(store.db)).error).toBeUndefined();
     expect(store.sqlite.prepare('SELECT count(*) FROM runs WHERE result_json IS NOT NULL').pluck().get()).toBe(0);
