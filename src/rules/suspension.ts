@@ -45,4 +45,5 @@ export function describeSuspension(facts: SuspensionFacts, cutoff: IsoDate, m: M
 const tradingOnCutoff = keepLast((cutoff: IsoDate): RuleOutcome => Object.freeze({
   rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'pass', detail: `trading on the cut-off ${cutoff}`,
 }));
-const NOT_SUSPENDED: RuleOutcome = Object.freeze({ rule: 'hsci-long-suspension', section: '§4', outcome: 'pass', detail: 'not suspended on the cut-off' });
+/** §4's long-suspension outcome of a security trading on C (the screen re-states it for constituents). */
+export const NOT_SUSPENDED: RuleOutcome = Object.freeze({ rule: 'hsci-long-suspension', section: '§4', outcome: 'pass', detail: 'not suspended on the cut-off' });

@@ -31,8 +31,11 @@ export function checkUniverse(
   const failed = checks.find((c) => c.outcome === 'fail');
   return failed
     ? { eligible: false, rule: failed.rule, reason: `not in the ranking universe: ${failed.detail}`, checks }
-    : { eligible: true, rule: 'hsci-universe', reason: 'in the ranking universe', checks };
+    : { eligible: true, rule: IN_UNIVERSE.rule, reason: IN_UNIVERSE.detail, checks };
 }
+
+/** §2's summary outcome of a security in the ranking universe; its detail is the verdict's reason. */
+export const IN_UNIVERSE: RuleOutcome = Object.freeze({ rule: 'hsci-universe', section: '§2', outcome: 'pass', detail: 'in the ranking universe' });
 
 /**
  * The board, type and currency outcomes depend only on the value and the methodology: one frozen

@@ -1,6 +1,8 @@
 import type { HsciOutcome, RuleOutcome } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
+import { NOT_SUSPENDED } from '../rules/suspension.js';
+import { IN_UNIVERSE } from '../rules/universe.js';
 import { countMonthsShort, describeLiquidity } from './describe-liquidity.js';
 import { describeCoverage, formatPercent, pointsBetween } from './format-figures.js';
 import type { RankedEntry } from './types.js';
@@ -31,7 +33,7 @@ export function isCoverageBorderline(coverage: number, line: number, m: Methodol
 export function decideHsci(metrics: SecurityMetrics, entry: RankedEntry | null, wasConstituent: boolean, m: Methodology): HsciVerdict {
   const checks: RuleOutcome[] = [];
   const universe = metrics.universe;
-  checks.push(universe.eligible && universe.reason === IN_UNIVERSE.detail ? IN_UNIVERSE : { rule: 'hsci-universe', section: '§2', outcome: universe.eligible ? 'pass' : 'fail', detail: universe.reason });
+  checks.push(universe.eligible ? IN_UNIVERSE : { rule: 'hsci-universe', section: '§2', outcome: 'fail', detail: universe.reason });
   if (!universe.eligible || entry === null) {
     const reason = universe.eligible ? 'not ranked: no average market cap in the window' : universe.reason;
     return wasConstituent
@@ -107,8 +109,6 @@ function decideNonConstituent(metrics: SecurityMetrics, entry: RankedEntry, m: M
 }
 
 // The passing outcomes of nearly every security: one frozen object each, shared rather than rebuilt ~2,700 times.
-const IN_UNIVERSE: RuleOutcome = Object.freeze({ rule: 'hsci-universe', section: '§2', outcome: 'pass', detail: 'in the ranking universe' });
-const NOT_SUSPENDED: RuleOutcome = Object.freeze({ rule: 'hsci-long-suspension', section: '§4', outcome: 'pass', detail: 'not suspended on the cut-off' });
 const TRADING_ON_CUTOFF: RuleOutcome = Object.freeze({ rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'pass', detail: 'trading on the cut-off' });
 const SFC_LISTED: RuleOutcome = Object.freeze({
   rule: 'hsci-sfc-concentration', section: '§2', outcome: 'fail', detail: 'on the SFC high-shareholding-concentration list: ranked but never added',

@@ -70,10 +70,10 @@ export function screenSouthbound(input: SouthboundInput): SouthboundScreen {
   const exclusions = unscreened ? [] : checkSouthboundExclusions(metrics, cutoff);
   const excluded = exclusions.find((c) => c.outcome === 'fail') ?? null;
   const isAPlusH = metrics.aPlusH !== null;
-  const wvrApplies = !unscreened && metrics.attrs.wvr && !isAPlusH && (!input.before.SH || !input.before.SZ);
+  const wvrApplies = !unscreened && metrics.attrs.wvr && !isAPlusH && CHANNELS.some((ch) => !input.before[ch]);
   const wvr = wvrApplies ? checkWvr(metrics, input.effectiveDate, m) : null;
   const money = unscreened ? { checks: [], nearLines: [] } : checkMoneyLines(metrics, input.segmentAfter, input.before, wvr !== null, m);
-  const checks: RuleOutcome[] = exclusions;
+  const checks: RuleOutcome[] = exclusions; // a fresh array from checkSouthboundExclusions: extended in place
   checks.push(...money.checks);
   if (wvr !== null) checks.push(...wvr.checks);
   if (metrics.aPlusH !== null && !unscreened) checks.push(checkAPlusH(metrics, cutoff));
