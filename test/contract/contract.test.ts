@@ -1,5 +1,5 @@
 /**
- * The observable promises of /work/shared/CONTRACT.md, pinned through `runCli` on a small store that is
+ * The observable promises of docs/contract.md, pinned through `runCli` on a small store that is
  * itself built through the CLI (db seed, ingest of every CSV kind, the SSE JSON list). What is pinned:
  * exit codes 0/1/2, one-sentence errors without stack traces, code normalisation, the input-file rules,
  * the JSON rows of every query, the `screen --format json` shape and the `events` rows.

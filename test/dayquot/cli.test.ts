@@ -5,7 +5,7 @@ import { runCli } from '../../src/cli/main.js';
 import { openStore } from '../../src/db/connection.js';
 import { insertSecurities, makeTempDirs, writeText } from './helpers.js';
 
-const REAL = resolve(__dirname, '../../../shared/fixtures/real');
+const REAL = resolve(__dirname, '../fixtures/real');
 const SAMPLE = join(REAL, 'hkex-dayquot-d260901e-sample.htm');
 const HOLIDAY = join(REAL, 'hkex-dayquot-d261001e-holiday.htm');
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { SAMPLE_QUOTES } from '../fixtures/dayquot/sample-quotes.js';
 
-const REAL = resolve(__dirname, '../../../shared/fixtures/real/hkex-dayquot-d260901e-sample.htm');
+const REAL = resolve(__dirname, '../fixtures/real/hkex-dayquot-d260901e-sample.htm');
 const PAGE_BREAK = "</font></pre><pre><font size='1'>";
 
 

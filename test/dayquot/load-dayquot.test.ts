@@ -8,7 +8,7 @@ import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { insertSecurities, makeTempDirs, openTestStore, readCalendar, readDaily, writeText } from './helpers.js';
 import { dailyWriter } from '../support/daily.js';
 
-const REAL = resolve(__dirname, '../../../shared/fixtures/real');
+const REAL = resolve(__dirname, '../fixtures/real');
 const SAMPLE = join(REAL, 'hkex-dayquot-d260901e-sample.htm');
 const HOLIDAY = join(REAL, 'hkex-dayquot-d261001e-holiday.htm');
 const NOW = new Date('2026-11-22T08:00:00Z');

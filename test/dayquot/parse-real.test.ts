@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDailyQuotations, type DayquotRow } from '../../src/ingest/parse-dayquot.js';
 
 /** The real HKEX files, read as they are (latin1, as the report declares). */
-const REAL = resolve(__dirname, '../../../shared/fixtures/real');
+const REAL = resolve(__dirname, '../fixtures/real');
 const readReal = (name: string) => readFileSync(resolve(REAL, name), 'latin1');
 const SAMPLE = 'hkex-dayquot-d260901e-sample.htm';
 const HOLIDAY = 'hkex-dayquot-d261001e-holiday.htm';

@@ -5,7 +5,7 @@ import { detectOfficialFormat, parseOfficialFile } from '../../src/ingest/parse-
 import { compareWithOfficial, predictListAfter } from '../../src/report/diff-official.js';
 import { buildReviewFixture } from '../report/review-fixture.js';
 
-const SSE_JSON = resolve(process.cwd(), '../shared/fixtures/real/sse-southbound-list-2026-08.json');
+const SSE_JSON = resolve(process.cwd(), 'test/fixtures/real/sse-southbound-list-2026-08.json');
 const codes = (items: ReadonlyArray<{ code: string }>) => items.map((i) => i.code);
 
 // The fixture predicts: hsci add 00268 02259; hsci remove 00999 01234 02507;

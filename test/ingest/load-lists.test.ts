@@ -7,7 +7,7 @@ import { cleanTemp, countRows, expectStoreSound, openTempStore, tableChecksum, w
 
 afterEach(cleanTemp);
 
-const SSE_JSON = resolve(process.cwd(), '../shared/fixtures/real/sse-southbound-list-2026-08.json');
+const SSE_JSON = resolve(process.cwd(), 'test/fixtures/real/sse-southbound-list-2026-08.json');
 
 describe('ingest hsci', () => {
   it('stores the list as the snapshot of --as-of, and a reload replaces it', async () => {
