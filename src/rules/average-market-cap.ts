@@ -15,18 +15,13 @@ export function averageMarketCapOf(scan: SeriesScan, method: AveragingMethod): n
   if (scan.days === 0) return null;
   if (method === 'daily') return scan.capSumHkd / scan.days;
   let sum = 0;
-  let months = 0;
-  for (const cap of scan.monthLastCapHkd) {
-    if (Number.isNaN(cap)) continue;
-    sum += cap;
-    months++;
-  }
-  return months === 0 ? null : sum / months;
+  for (const month of scan.months.values()) sum += month.lastCapHkd;
+  return scan.months.size === 0 ? null : sum / scan.months.size;
 }
 
 /** Month-ends used by the month-end method (for the detail text). */
 export function monthEndCountOf(scan: SeriesScan): number {
-  return scan.monthLastCapHkd.reduce((k, cap) => (Number.isNaN(cap) ? k : k + 1), 0);
+  return scan.months.size;
 }
 
 /** The §3 outcome: rule `hsci-average-daily` or `hsci-average-month-end`, with the window and figures. */

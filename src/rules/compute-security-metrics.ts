@@ -5,7 +5,6 @@ import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from './security-metrics.js';
 import { resolveAttributesAt, parseAttributeValue } from './resolve-attributes.js';
 import { scanSeries } from './scan-series.js';
-import { keepLast } from './keep-last.js';
 import { checkUniverse } from './universe.js';
 import { averageMarketCapOf, describeAverage } from './average-market-cap.js';
 import { describeSuspension, judgeSuspension } from './suspension.js';
@@ -29,8 +28,7 @@ export interface SecurityMetricsInput {
 
 /**
  * The facts of RULES.md §2-§5 and §7.1.3/§7.3 about one security at cut-off C, with every rule
- * outcome in the order applied. One pass over the series (scanSeries); the date library is only
- * called a fixed number of times per security, never per day.
+ * outcome in the order applied. One pass over the series (scanSeries) gathers the daily facts.
  */
 export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMetrics {
   const { series, calendar, cutoff, effectiveDate, methodology: m } = input;
@@ -41,7 +39,6 @@ export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMet
     listingDate: attrs.listingDate,
     delistingDate: attrs.delistingDate,
     windowStartExclusive,
-    windowMonths: m.averaging.windowMonths,
     wvrStartExclusive,
     prolongedSuspensionMonths: m.averaging.prolongedSuspensionMonths,
     ...freeFloatTimeline(input, m.liquidity.defaultFreeFloat),
@@ -89,26 +86,22 @@ export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMet
 
 interface WindowDates { readonly wvrWindowStart: IsoDate; readonly windowStartExclusive: IsoDate; readonly wvrStartExclusive: IsoDate }
 
-/** The window bounds of a review (§3, §7.3): the same for all its securities, so the last answer is kept. */
-const windowDatesOf = keepLast((cutoff: IsoDate, m: Methodology): WindowDates => {
+/** The window bounds of a review: §3's W = (C - windowMonths, C] and §7.3's 183 days ending on C. */
+function windowDatesOf(cutoff: IsoDate, m: Methodology): WindowDates {
   const wvrWindowStart = shiftDays(cutoff, -m.southbound.wvr.windowDays + 1);
   return { wvrWindowStart, windowStartExclusive: shiftMonths(cutoff, -m.averaging.windowMonths), wvrStartExclusive: shiftDays(wvrWindowStart, -1) };
-});
+}
 
 /**
  * The free float on the series' first day and its later dated changes (§5: velocity uses the ratio
  * as it stood each day; none given means the default).
  */
-const NO_CHANGES: ReadonlyArray<{ readonly date: IsoDate; readonly value: number }> = Object.freeze([]);
-
 function freeFloatTimeline(input: SecurityMetricsInput, fallback: number) {
-  // Most securities have no dated change: no array work for them (an empty list is another array shape).
-  if (input.changes.length === 0) return { freeFloat: input.attrs.freeFloat ?? fallback, freeFloatChanges: NO_CHANGES };
   const changes = input.changes
     .filter((c) => c.field === 'free_float' && c.code === input.attrs.code)
     .map((c) => ({ date: c.date, value: (parseAttributeValue('free_float', c.value) as number | null) ?? fallback }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (changes.length === 0) return { freeFloat: input.attrs.freeFloat ?? fallback, freeFloatChanges: NO_CHANGES };
+  if (changes.length === 0) return { freeFloat: input.attrs.freeFloat ?? fallback, freeFloatChanges: [] };
   // The series' first day (C when it has none); only asked for here, where a change may precede it.
   const firstDay = input.series.dates[0] ?? input.cutoff;
   const before = changes.filter((c) => c.date <= firstDay);

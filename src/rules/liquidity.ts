@@ -2,7 +2,7 @@ import type { IsoDate, RuleOutcome } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import { formatPercent } from './format-figures.js';
 import { monthIndexOf, monthLabelOf } from './month-index.js';
-import type { SeriesScan } from './scan-series.js';
+import { medianOf, type SeriesScan } from './scan-series.js';
 
 export interface LiquidityMonth {
   readonly month: string;
@@ -35,11 +35,10 @@ export function judgeLiquidity(scan: SeriesScan, cutoff: IsoDate, m: Methodology
   const months: LiquidityMonth[] = [];
   const passes: boolean[] = [];
   for (let mi = firstMonth; mi <= lastMonth; mi++) {
-    const slot = mi - scan.baseMonth;
-    const v = scan.monthVelocity[slot]!;
-    const velocity = Number.isNaN(v) ? null : v;
+    const velocities = scan.months.get(mi)?.velocities ?? [];
+    const velocity = velocities.length > 0 ? medianOf(velocities) : null;
     const pass = velocity !== null && velocity >= m.liquidity.velocityThreshold;
-    months.push({ month: monthLabelOf(mi), velocity, days: scan.monthDays[slot]!, pass });
+    months.push({ month: monthLabelOf(mi), velocity, days: velocities.length, pass });
     passes.push(pass);
   }
   return { ...applyPassRule(passes, m), months };
@@ -81,12 +80,8 @@ export function describeLiquidity(f: LiquidityFacts, m: Methodology): RuleOutcom
       ? `needs ${f.requiredPassed} (at most ${L.mediumMaxFailed} miss with ${n} months)`
       : `needs all ${n}`;
   const recent = n >= L.fullMonths ? `, ${f.recentPassed} of latest ${L.recentMonths}` : '';
-  let failed = '';
-  for (let i = 0; i < f.months.length; i++) {
-    const x = f.months[i]!;
-    if (!x.pass) failed = failed === '' ? x.month : `${failed}, ${x.month}`;
-  }
-  const misses = failed !== '' ? `; below ${formatPercent(L.velocityThreshold)}: ${failed}` : '';
+  const failed = f.months.filter((x) => !x.pass).map((x) => x.month);
+  const misses = failed.length > 0 ? `; below ${formatPercent(L.velocityThreshold)}: ${failed.join(', ')}` : '';
   return {
     rule: 'hsci-liquidity', section: '§5', outcome: f.pass ? 'pass' : 'fail',
     detail: n === 0

@@ -2,10 +2,11 @@ import { shiftMonths } from './calendar-math.js';
 import type { IsoDate, RuleOutcome } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import type { SeriesScan } from './scan-series.js';
-import { keepLast } from './keep-last.js';
 
-/** C minus `longMonths`: the §4 long-suspension line, the same for every security of a review. */
-const longSuspensionLine = keepLast((cutoff: IsoDate, longMonths: number): IsoDate => shiftMonths(cutoff, -longMonths));
+/** C minus `longMonths`: the §4 long-suspension line. */
+function longSuspensionLine(cutoff: IsoDate, longMonths: number): IsoDate {
+  return shiftMonths(cutoff, -longMonths);
+}
 
 export interface SuspensionFacts {
   readonly suspendedOnCutoff: boolean;
@@ -26,7 +27,12 @@ export function judgeSuspension(scan: SeriesScan, cutoff: IsoDate, m: Methodolog
 
 /** The two §4 outcomes: `hsci-suspended-on-cutoff` and `hsci-long-suspension` (pass = not suspended). */
 export function describeSuspension(facts: SuspensionFacts, cutoff: IsoDate, m: Methodology): RuleOutcome[] {
-  if (!facts.suspendedOnCutoff) return [tradingOnCutoff(cutoff), NOT_SUSPENDED];
+  if (!facts.suspendedOnCutoff) {
+    return [
+      { rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'pass', detail: `trading on the cut-off ${cutoff}` },
+      notSuspended(),
+    ];
+  }
   return [
     {
       rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'fail',
@@ -41,9 +47,7 @@ export function describeSuspension(facts: SuspensionFacts, cutoff: IsoDate, m: M
   ];
 }
 
-// The outcomes of a security trading on C, the same for nearly every security of a review: shared, not rebuilt.
-const tradingOnCutoff = keepLast((cutoff: IsoDate): RuleOutcome => Object.freeze({
-  rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'pass', detail: `trading on the cut-off ${cutoff}`,
-}));
 /** §4's long-suspension outcome of a security trading on C (the screen re-states it for constituents). */
-export const NOT_SUSPENDED: RuleOutcome = Object.freeze({ rule: 'hsci-long-suspension', section: '§4', outcome: 'pass', detail: 'not suspended on the cut-off' });
+export function notSuspended(): RuleOutcome {
+  return { rule: 'hsci-long-suspension', section: '§4', outcome: 'pass', detail: 'not suspended on the cut-off' };
+}

@@ -1,6 +1,5 @@
-import type { Board, Currency, IsoDate, RuleOutcome, SecurityAttributes, SecurityType } from '../domain/types.js';
+import type { IsoDate, RuleOutcome, SecurityAttributes } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
-import { keepLast } from './keep-last.js';
 
 /** §2: in the ranking universe, or the first rule that keeps the security out, with every check. */
 export interface UniverseVerdict {
@@ -19,52 +18,25 @@ export function checkUniverse(
   attrs: SecurityAttributes, cutoff: IsoDate, tradingDays: number, m: Methodology,
 ): UniverseVerdict {
   const listed = attrs.listingDate <= cutoff && (attrs.delistingDate === null || attrs.delistingDate > cutoff);
-  const shared = sharedOutcomesOf(m);
+  const u = m.universe;
   const checks: RuleOutcome[] = [
-    shared.board(attrs.board),
-    shared.type(attrs.type),
-    shared.currency(attrs.currency),
+    outcome('hsci-universe-board', '§2.1', u.boards.includes(attrs.board), `board ${attrs.board}; the universe takes ${u.boards.join('/')}`),
+    outcome('hsci-universe-type', '§2.2', u.types.includes(attrs.type), `type ${attrs.type}; the universe takes ${u.types.join('/')}`),
+    outcome('hsci-universe-currency', '§2.3', u.currencies.includes(attrs.currency),
+      `${attrs.currency} counter; only the ${u.currencies.join('/')} counter is ranked`),
     outcome('hsci-universe-listed', '§2.4', listed, listedDetail(attrs, cutoff, listed)),
     outcome('hsci-universe-trading', '§2.5', tradingDays > 0,
       `${tradingDays} non-suspended trading day(s) in the averaging window; needs at least 1`),
   ];
   const failed = checks.find((c) => c.outcome === 'fail');
-  return failed
-    ? { eligible: false, rule: failed.rule, reason: `not in the ranking universe: ${failed.detail}`, checks }
-    : { eligible: true, rule: IN_UNIVERSE.rule, reason: IN_UNIVERSE.detail, checks };
+  if (failed) return { eligible: false, rule: failed.rule, reason: `not in the ranking universe: ${failed.detail}`, checks };
+  const summary = inUniverse();
+  return { eligible: true, rule: summary.rule, reason: summary.detail, checks };
 }
 
 /** §2's summary outcome of a security in the ranking universe; its detail is the verdict's reason. */
-export const IN_UNIVERSE: RuleOutcome = Object.freeze({ rule: 'hsci-universe', section: '§2', outcome: 'pass', detail: 'in the ranking universe' });
-
-/**
- * The board, type and currency outcomes depend only on the value and the methodology: one frozen
- * outcome per distinct value, shared by every security of a review, instead of ~2,700 equal copies.
- */
-const sharedOutcomesOf = keepLast((m: Methodology) => {
-  const boards = m.universe.boards.join('/');
-  const types = m.universe.types.join('/');
-  const currencies = m.universe.currencies.join('/');
-  return {
-    board: perValue((board: Board) => outcome('hsci-universe-board', '§2.1', m.universe.boards.includes(board),
-      `board ${board}; the universe takes ${boards}`)),
-    type: perValue((type: SecurityType) => outcome('hsci-universe-type', '§2.2', m.universe.types.includes(type),
-      `type ${type}; the universe takes ${types}`)),
-    currency: perValue((currency: Currency) => outcome('hsci-universe-currency', '§2.3', m.universe.currencies.includes(currency),
-      `${currency} counter; only the ${currencies} counter is ranked`)),
-  };
-});
-
-function perValue<V extends string>(make: (value: V) => RuleOutcome): (value: V) => RuleOutcome {
-  const made = new Map<V, RuleOutcome>();
-  return (value) => {
-    let o = made.get(value);
-    if (o === undefined) {
-      o = Object.freeze(make(value));
-      made.set(value, o);
-    }
-    return o;
-  };
+export function inUniverse(): RuleOutcome {
+  return { rule: 'hsci-universe', section: '§2', outcome: 'pass', detail: 'in the ranking universe' };
 }
 
 function listedDetail(attrs: SecurityAttributes, cutoff: IsoDate, listed: boolean): string {

@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel, type RuleOutcome, type SecurityDecision } from '../domain/types.js';
+import { CHANNELS, type Channel, type SecurityDecision } from '../domain/types.js';
 import type { HsciPlacement } from './decide-hsci-review.js';
 import type { SouthboundScreen } from './screen-southbound.js';
 
@@ -19,13 +19,13 @@ export function buildDecision(p: HsciPlacement, sb: SouthboundScreen): SecurityD
     southbound[ch] = { before: v.before, after: v.after, path: v.path, rule: v.rule, reason: v.reason };
   }
   // The screen re-states some per-security rules as it applies them; the rules' own outcome is kept once.
-  // Indexed loops here and in hasRule: these run ~2,700 times a review, mostly before the JIT has
-  // optimized them, and an unoptimized for-of allocates an iterator result per element.
-  const own = p.verdict.checks;
-  const checks = p.metrics.checks.slice();
-  for (let i = 0; i < own.length; i++) if (!hasRule(p.metrics.checks, own[i]!.rule)) checks.push(own[i]!);
-  if (p.segmentCheck) checks.push(p.segmentCheck);
-  for (let i = 0; i < sb.checks.length; i++) checks.push(sb.checks[i]!);
+  const restated = new Set(p.metrics.checks.map((c) => c.rule));
+  const checks = [
+    ...p.metrics.checks,
+    ...p.verdict.checks.filter((c) => !restated.has(c.rule)),
+    ...(p.segmentCheck ? [p.segmentCheck] : []),
+    ...sb.checks,
+  ];
   const borderline = p.verdict.borderline || sb.nearLines.length > 0;
   return {
     code: p.metrics.code,
@@ -44,12 +44,6 @@ export function buildDecision(p: HsciPlacement, sb: SouthboundScreen): SecurityD
     borderline,
     checks,
   };
-}
-
-/** A linear search: a security has a dozen checks, fewer than a Set would pay for itself. */
-function hasRule(checks: readonly RuleOutcome[], rule: string): boolean {
-  for (let i = 0; i < checks.length; i++) if (checks[i]!.rule === rule) return true;
-  return false;
 }
 
 function summarize(p: HsciPlacement, sb: SouthboundScreen): string {

@@ -61,7 +61,6 @@ export function decideHsciReview(input: ScreenInput): HsciPlacement[] {
   });
   const after = partial.filter((p) => p.isConstituent);
   const segments = quarterly ? null : assignSegments(after.map((p) => ({ code: p.metrics.code, avgMarketCapHkd: p.avgMarketCapHkd ?? 0 })), m);
-  // One object per security, written out rather than spread from `partial`: ~2,700 of them a review.
   return partial.map((p): HsciPlacement => {
     const segmentBefore = input.hsciBefore.get(p.metrics.code) ?? null;
     const placement = segments?.get(p.metrics.code) ?? null;

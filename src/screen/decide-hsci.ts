@@ -1,8 +1,8 @@
 import type { HsciOutcome, RuleOutcome } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
-import { NOT_SUSPENDED } from '../rules/suspension.js';
-import { IN_UNIVERSE } from '../rules/universe.js';
+import { notSuspended } from '../rules/suspension.js';
+import { inUniverse } from '../rules/universe.js';
 import { countMonthsShort, describeLiquidity } from './describe-liquidity.js';
 import { describeCoverage, formatPercent, pointsBetween } from './format-figures.js';
 import type { RankedEntry } from './types.js';
@@ -33,7 +33,7 @@ export function isCoverageBorderline(coverage: number, line: number, m: Methodol
 export function decideHsci(metrics: SecurityMetrics, entry: RankedEntry | null, wasConstituent: boolean, m: Methodology): HsciVerdict {
   const checks: RuleOutcome[] = [];
   const universe = metrics.universe;
-  checks.push(universe.eligible ? IN_UNIVERSE : { rule: 'hsci-universe', section: '§2', outcome: 'fail', detail: universe.reason });
+  checks.push(universe.eligible ? inUniverse() : { rule: 'hsci-universe', section: '§2', outcome: 'fail', detail: universe.reason });
   if (!universe.eligible || entry === null) {
     const reason = universe.eligible ? 'not ranked: no average market cap in the window' : universe.reason;
     return wasConstituent
@@ -49,7 +49,7 @@ export function decideHsci(metrics: SecurityMetrics, entry: RankedEntry | null, 
 
 function decideConstituent(metrics: SecurityMetrics, entry: RankedEntry, m: Methodology, checks: RuleOutcome[]): HsciVerdict {
   const susp = metrics.suspension;
-  checks.push(!susp.suspendedOnCutoff ? NOT_SUSPENDED : {
+  checks.push(!susp.suspendedOnCutoff ? notSuspended() : {
     rule: 'hsci-long-suspension', section: '§4', outcome: susp.longSuspension ? 'fail' : 'pass',
     detail: susp.longSuspension
       ? `suspended on the cut-off since ${susp.suspendedSince ?? '?'}, at least ${m.suspension.longMonths} months`
@@ -89,11 +89,13 @@ function decideNonConstituent(metrics: SecurityMetrics, entry: RankedEntry, m: M
   const liquidity = liquidityCheck(metrics, m);
   checks.push(liquidity);
   const susp = metrics.suspension;
-  checks.push(!susp.suspendedOnCutoff ? TRADING_ON_CUTOFF : {
+  checks.push(!susp.suspendedOnCutoff ? { rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'pass', detail: 'trading on the cut-off' } : {
     rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'fail', detail: `suspended on the cut-off (since ${susp.suspendedSince ?? '?'}): not added`,
   });
   const sfc = metrics.attrs.sfcHighConcentration;
-  checks.push(sfc ? SFC_LISTED : NOT_SFC_LISTED);
+  checks.push(sfc
+    ? { rule: 'hsci-sfc-concentration', section: '§2', outcome: 'fail', detail: 'on the SFC high-shareholding-concentration list: ranked but never added' }
+    : { rule: 'hsci-sfc-concentration', section: '§2', outcome: 'pass', detail: 'not on the SFC concentration list' });
   if (!within) {
     const band = entry.coverage <= m.coverage.delete;
     return verdict(band ? 'WAIT' : 'NOT_ELIGIBLE', 'hsci-coverage-add', covDetail, distance, covBorder, checks);
@@ -107,13 +109,6 @@ function decideNonConstituent(metrics: SecurityMetrics, entry: RankedEntry, m: M
   if (sfc) return verdict('NOT_ELIGIBLE', 'hsci-sfc-concentration', `on the SFC concentration list; ${covDetail}`, 'SFC list', false, checks);
   return verdict('ADD', 'hsci-coverage-add', `${covDetail}; ${describeLiquidity(metrics, m)}`, distance, covBorder, checks);
 }
-
-// The passing outcomes of nearly every security: one frozen object each, shared rather than rebuilt ~2,700 times.
-const TRADING_ON_CUTOFF: RuleOutcome = Object.freeze({ rule: 'hsci-suspended-on-cutoff', section: '§4', outcome: 'pass', detail: 'trading on the cut-off' });
-const SFC_LISTED: RuleOutcome = Object.freeze({
-  rule: 'hsci-sfc-concentration', section: '§2', outcome: 'fail', detail: 'on the SFC high-shareholding-concentration list: ranked but never added',
-});
-const NOT_SFC_LISTED: RuleOutcome = Object.freeze({ rule: 'hsci-sfc-concentration', section: '§2', outcome: 'pass', detail: 'not on the SFC concentration list' });
 
 function liquidityCheck(metrics: SecurityMetrics, m: Methodology): RuleOutcome {
   return {

@@ -24,27 +24,26 @@ export function checkSouthboundExclusions(metrics: SecurityMetrics, cutoff: IsoD
   const a = metrics.attrs;
   const delisted = a.delistingDate !== null && a.delistingDate <= cutoff;
   const checks: RuleOutcome[] = [
-    delisted ? { rule: 'sb-exclusion-delisted', section: '§2', outcome: 'fail', detail: `delisted on ${a.delistingDate}` } : PASSED.listed,
-    a.currency === 'HKD' ? PASSED.hkd : { rule: 'sb-exclusion-currency', section: '§7.2', outcome: 'fail', detail: `${a.currency} counter, not the HKD counter` },
-    a.secondaryListing ? SECONDARY_LISTING : PASSED.primary,
-    a.type === SOUTHBOUND_ELIGIBLE_TYPE ? PASSED.equity : { rule: 'sb-exclusion-type', section: '§7.2', outcome: 'fail', detail: `${a.type} is not an eligible Southbound type` },
+    delisted
+      ? { rule: 'sb-exclusion-delisted', section: '§2', outcome: 'fail', detail: `delisted on ${a.delistingDate}` }
+      : { rule: 'sb-exclusion-delisted', section: '§2', outcome: 'pass', detail: 'listed on the cut-off' },
+    a.currency === 'HKD'
+      ? { rule: 'sb-exclusion-currency', section: '§7.2', outcome: 'pass', detail: 'HKD counter' }
+      : { rule: 'sb-exclusion-currency', section: '§7.2', outcome: 'fail', detail: `${a.currency} counter, not the HKD counter` },
+    a.secondaryListing
+      ? { rule: 'sb-exclusion-secondary', section: '§7.2', outcome: 'fail', detail: 'secondary listing on the cut-off (primary listing elsewhere)' }
+      : { rule: 'sb-exclusion-secondary', section: '§7.2', outcome: 'pass', detail: 'primary listing in Hong Kong' },
+    a.type === SOUTHBOUND_ELIGIBLE_TYPE
+      ? { rule: 'sb-exclusion-type', section: '§7.2', outcome: 'pass', detail: 'ordinary equity' }
+      : { rule: 'sb-exclusion-type', section: '§7.2', outcome: 'fail', detail: `${a.type} is not an eligible Southbound type` },
   ];
-  if (a.aShareExchange !== null) checks.push(a.aShareRiskAlert ? RISK_ALERT : PASSED.noRiskAlert);
+  if (a.aShareExchange !== null) {
+    checks.push(a.aShareRiskAlert
+      ? {
+        rule: 'sb-exclusion-risk-alert', section: '§7.2', outcome: 'fail',
+        detail: 'A share under risk alert (ST/*ST), suspended from listing or in delisting arrangements on the cut-off',
+      }
+      : { rule: 'sb-exclusion-risk-alert', section: '§7.2', outcome: 'pass', detail: 'A share not under risk alert' });
+  }
   return checks;
 }
-
-// The exclusions' outcomes that read the same for every security: frozen and shared, not rebuilt ~2,700 times.
-const PASSED = {
-  listed: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-delisted', section: '§2', outcome: 'pass', detail: 'listed on the cut-off' }),
-  hkd: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-currency', section: '§7.2', outcome: 'pass', detail: 'HKD counter' }),
-  primary: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-secondary', section: '§7.2', outcome: 'pass', detail: 'primary listing in Hong Kong' }),
-  equity: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-type', section: '§7.2', outcome: 'pass', detail: 'ordinary equity' }),
-  noRiskAlert: Object.freeze<RuleOutcome>({ rule: 'sb-exclusion-risk-alert', section: '§7.2', outcome: 'pass', detail: 'A share not under risk alert' }),
-};
-const SECONDARY_LISTING: RuleOutcome = Object.freeze({
-  rule: 'sb-exclusion-secondary', section: '§7.2', outcome: 'fail', detail: 'secondary listing on the cut-off (primary listing elsewhere)',
-});
-const RISK_ALERT: RuleOutcome = Object.freeze({
-  rule: 'sb-exclusion-risk-alert', section: '§7.2', outcome: 'fail',
-  detail: 'A share under risk alert (ST/*ST), suspended from listing or in delisting arrangements on the cut-off',
-});
