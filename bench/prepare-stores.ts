@@ -13,7 +13,7 @@ export type Notes = string[];
 export interface BenchPaths {
   /** Project root (cwd of every child). */
   readonly root: string;
-  /** `dist/hkconnect.js`. */
+  /** `dist/src/cli/bin.js`, the binary package.json names. */
   readonly cli: string;
 }
 

@@ -17,7 +17,7 @@ import { profileCommand, renderProfiles } from './profile-commands.js';
 /** `npm run bench`: the whole benchmark; prints the tables and writes bench/results/. */
 async function main(opts: BenchOptions): Promise<void> {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const paths: BenchPaths = { root, cli: join(root, 'dist/hkconnect.js') };
+  const paths: BenchPaths = { root, cli: join(root, 'dist/src/cli/bin.js') };
   const cacheDir = join(root, 'bench/.cache');
   const workDir = join(cacheDir, 'work');
   mkdirSync(workDir, { recursive: true });

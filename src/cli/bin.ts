@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { runCli } from './main.js';
-import { processContext } from './context.js';
+// The `hkconnect` binary. With --debug, stack traces name the TypeScript lines in src/: Node maps only
+// the modules loaded after source maps are enabled, so the CLI is imported after this line.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 
-// No top-level await: the same file is the entry of the CommonJS bundle (scripts/bundle.mjs).
-void runCli(process.argv.slice(2), processContext()).then((code) => {
-  process.exitCode = code;
-});
+const { runCli } = await import('./main.js');
+const { processContext } = await import('./context.js');
+process.exitCode = await runCli(process.argv.slice(2), processContext());

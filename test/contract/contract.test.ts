@@ -10,15 +10,16 @@
  * long-suspension event), 06999 5bn, a new A+H listing whose stabilisation ends after C (pending),
  * 06998 1bn, an old A+H listing outside the HSCI (a Southbound add through the A+H path).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { commandModules } from '../../src/cli/commands/index.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { openStore, resolveDbPath } from '../../src/db/connection.js';
+import { CLI_BIN } from '../support/run-cli.js';
 
 let dir: string;
 let db: string;
@@ -192,8 +193,8 @@ describe('running it', () => {
     expect(JSON.parse(text.out).code).toBe('00005');
   });
 
-  it.runIf(existsSync(resolve('dist/hkconnect.js')))('exits with the code as a process (built CLI)', () => {
-    const p = spawnSync(process.execPath, [resolve('dist/hkconnect.js'), '--db', db, 'screen', '--cutoff', '2026-13-01'], { encoding: 'utf8' });
+  it('exits with the code as a process (built CLI)', () => {
+    const p = spawnSync(process.execPath, [CLI_BIN, '--db', db, 'screen', '--cutoff', '2026-13-01'], { encoding: 'utf8' });
     expect(p.status).toBe(2);
     expect(p.stdout).toBe('');
     expectOneSentence(p.stderr);
@@ -201,9 +202,9 @@ describe('running it', () => {
 });
 
 describe('the built CLI as a process', () => {
-  const bin = resolve('dist/hkconnect.js');
+  const bin = CLI_BIN;
 
-  it.runIf(existsSync(bin))('stops quietly when the reader closes the pipe early (| head)', async () => {
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
     const child = spawn(process.execPath, [bin, '--db', db, 'query', 'history', '700', '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy();
     let err = '';

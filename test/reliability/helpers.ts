@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { CLI_BIN } from '../support/run-cli.js';
 
 /** The built CLI: `npm test` builds first, so the children run the code under test. */
-export const CLI = resolve(import.meta.dirname, '../../dist/hkconnect.js');
+export const CLI = CLI_BIN;
 
 export function assertBuilt(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does it first)`);
