@@ -185,8 +185,21 @@ export interface ReviewResult {
   borderline: BorderlineRow[];
   /** Extra: one decision per screened security, ordered by rank then code. */
   decisions: SecurityDecision[];
-  /** Extra: the lines this review applied (from its Methodology), drawn by the HTML charts. */
+  /** Extra: the lines this review applied (from its Methodology), drawn by the HTML charts, with their HK$ equivalents. */
   lines?: ReviewLines;
+  /** HSCI constituents in force on the cut-off (the list before the review). Absent in runs recorded before it existed. */
+  constituentsBefore?: number;
+  /** HSCI constituents after the review. */
+  constituentsAfter?: number;
+  /** How many names each list gains and loses (HSCI, and per Southbound channel). */
+  counts?: ReviewCounts;
+}
+
+/** The size of each list change of a review (the counts brokers quote). */
+export interface ReviewCounts {
+  hsci: { add: number; remove: number };
+  southbound: Record<Channel, { add: number; remove: number }>;
+  pending: number;
 }
 
 /**
@@ -203,6 +216,15 @@ export interface ReviewLines {
   midCap: number;
   smallCapInHkd: number;
   smallCapKeepHkd: number;
+  /**
+   * The average market cap (whole HK$) a name needs to sit exactly on each coverage line: the add and
+   * delete lines over the ranking universe, the LargeCap / MidCap lines over the constituents after the
+   * review (screen/line-caps.ts). Null when nothing is ranked; absent in runs recorded before them.
+   */
+  addAvgCapHkd?: number | null;
+  deleteAvgCapHkd?: number | null;
+  largeCapAvgCapHkd?: number | null;
+  midCapAvgCapHkd?: number | null;
 }
 
 /** An interim event (RULES.md §8; CONTRACT.md `events` rows). */

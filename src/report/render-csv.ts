@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReviewResult } from '../domain/types.js';
 import { flattenReview } from './review-rows.js';
+import { summaryRows } from './summary-rows.js';
 
 const COLUMNS = [
   'code', 'name', 'list', 'channel', 'segment', 'avgMarketCapHkd', 'coverage', 'path', 'reason', 'distance', 'borderline',
@@ -8,12 +9,14 @@ const COLUMNS = [
 
 /**
  * One row per security per list (a name added on both channels appears twice). Money in whole HK$
- * and coverage as a fraction, as in the JSON, so a spreadsheet gets exact figures. Pure.
+ * and coverage as a fraction, as in the JSON, so a spreadsheet gets exact figures. Then `summary` rows:
+ * each line's HK$ average, the constituent count and each list's count. Pure.
  */
 export function renderReviewCsv(result: ReviewResult): string {
   const rows = flattenReview(result).map((r) => [
     r.code, r.name, r.list, r.channel, r.segment, r.avgMarketCapHkd ?? '', r.coverage ?? '', r.path, r.reason,
     r.distance, r.borderline ? 'true' : 'false',
   ]);
-  return stringify([[...COLUMNS], ...rows]);
+  const summary = summaryRows(result).map((r) => ['', r.name, 'summary', '', '', r.avgMarketCapHkd ?? '', r.coverage ?? '', '', r.reason, '', 'false']);
+  return stringify([[...COLUMNS], ...rows, ...summary]);
 }

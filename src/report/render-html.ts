@@ -2,7 +2,7 @@ import type { ReviewResult } from '../domain/types.js';
 import { escapeHtml } from './html-escape.js';
 import { formatBn, formatPct } from './number-format.js';
 import { BORDERLINE_COLUMNS, borderlineCells, describeReview } from './review-heading.js';
-import { readReviewLines } from './review-lines.js';
+import { describeSummary, readReviewLines } from './review-lines.js';
 import { buildReviewSections, type ReviewListRow } from './review-rows.js';
 import { renderCapLadder } from './svg-cap-ladder.js';
 import { renderCoverageChart } from './svg-coverage-chart.js';
@@ -22,6 +22,7 @@ export function renderReviewHtml(result: ReviewResult): string {
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="summary">${sections.map((s) => `<span>${escapeHtml(s.title)}: <b>${s.rows.length}</b></span>`).join(' ')}` +
       ` <span>Borderline: <b>${result.borderline.length}</b></span> <span>Warnings: <b>${result.warnings.length}</b></span></p>`,
+    ...describeSummary(result).map((l) => `<p class="figures">${escapeHtml(l)}</p>`),
     '<h2>Where the lines fall</h2>',
     '<p class="legend"><span class="key add">&#9650; added</span> <span class="key remove">&#9660; removed</span> <span class="key borderline">&#9679; borderline</span> <span class="key keep">&#9679; kept</span> <span class="key out">&#9679; not eligible</span></p>',
     lines ? '' : '<p class="note">This result does not record its methodology lines; the charts show the data only.</p>',

@@ -1,13 +1,15 @@
 import type { ReviewResult } from '../domain/types.js';
 import { BORDERLINE_COLUMNS, borderlineCells, describeReview, listRowCells } from './review-heading.js';
 import { buildReviewSections } from './review-rows.js';
+import { describeSummary } from './review-lines.js';
 
 const LIST_COLUMNS = ['Code', 'Name', 'Segment / path', 'Avg cap (HK$bn)', 'Coverage', 'Reason', 'Distance'];
 const NUMERIC = new Set([3, 4]);
 
 /** Markdown tables for research notes: one per list, then borderline names and warnings. Pure. */
 export function renderReviewMarkdown(result: ReviewResult): string {
-  const out: string[] = [`# ${escapeMd(describeReview(result))}\n`];
+  const summary = describeSummary(result);
+  const out: string[] = [`# ${escapeMd(describeReview(result))}\n`, ...(summary.length > 0 ? ['\n', ...summary.map((l) => `- ${escapeMd(l)}\n`)] : [])];
   for (const s of buildReviewSections(result)) {
     out.push(`\n## ${s.title} (${s.rows.length})\n\n`);
     out.push(s.rows.length === 0 ? '_None._\n' : markdownTable(LIST_COLUMNS, s.rows.map(listRowCells), NUMERIC));

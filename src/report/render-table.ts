@@ -2,12 +2,13 @@ import type { ReviewResult } from '../domain/types.js';
 import { formatTable } from './format-rows.js';
 import { BORDERLINE_COLUMNS, borderlineCells, describeReview, listRowCells } from './review-heading.js';
 import { buildReviewSections } from './review-rows.js';
+import { describeSummary } from './review-lines.js';
 
 const LIST_COLUMNS = ['code', 'name', 'segment/path', 'avg cap HK$bn', 'coverage', 'reason', 'distance'];
 
 /** Readable terminal output: each list, then the borderline names, then the warnings. Pure. */
 export function renderReviewTable(result: ReviewResult): string {
-  const out: string[] = [`${describeReview(result)}\n`];
+  const out: string[] = [`${describeReview(result)}\n`, ...describeSummary(result).map((l) => `${l}\n`)];
   for (const s of buildReviewSections(result)) {
     out.push(`\n${s.title} (${s.rows.length})\n`);
     out.push(s.rows.length === 0 ? '  none\n' : formatTable(LIST_COLUMNS, s.rows.map(listRowCells)));

@@ -4,6 +4,7 @@ import { isCoverageBorderline } from './decide-hsci.js';
 import { describeCoverage } from './format-figures.js';
 import { buildDecision, byCode } from './build-decision.js';
 import { screenSouthbound, type SouthboundScreen } from './screen-southbound.js';
+import { countChanges, computeReviewLines } from './review-summary.js';
 import type { ScreenInput } from './types.js';
 
 /**
@@ -29,10 +30,7 @@ export function screenReview(input: ScreenInput): ReviewResult {
     hsci: { add: [], remove: [], constituents: [] },
     southbound: { SH: { add: [], remove: [] }, SZ: { add: [], remove: [] } },
     pending: [], warnings, borderline: [], decisions: [],
-    lines: {
-      coverageAdd: m.coverage.add, coverageDelete: m.coverage.delete, largeCap: m.coverage.largeCap, midCap: m.coverage.midCap,
-      smallCapInHkd: m.southbound.smallCapInHkd, smallCapKeepHkd: m.southbound.smallCapKeepHkd,
-    },
+    lines: computeReviewLines(placements, m),
   };
   for (const p of placements) {
     const sb = screens.get(p.metrics.code)!;
@@ -48,6 +46,9 @@ export function screenReview(input: ScreenInput): ReviewResult {
   const unknownSb = CHANNELS.flatMap((ch) => [...input.southboundBefore[ch]].filter((c) => !screens.has(c)).map((c) => `${c} (${ch})`));
   if (unknownSb.length > 0) warnings.push(`Southbound codes with no securities record, left as they are: ${unknownSb.sort().join(', ')}`);
   sortResult(result);
+  result.constituentsBefore = input.hsciBefore.size;
+  result.constituentsAfter = result.hsci.constituents.length;
+  result.counts = countChanges(result);
   return result;
 }
 
