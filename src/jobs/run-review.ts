@@ -10,6 +10,7 @@ import { applyOverrides, DEFAULT_METHODOLOGY_ID, getMethodology } from '../metho
 import type { Methodology } from '../methodology/types.js';
 import { computeSecurityMetrics, effectiveDateFor, reviewKindOf } from '../rules/index.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
+import { calendarReachWarnings } from '../screen/calendar-reach.js';
 import { screenReview } from '../screen/screen-review.js';
 import type { TradingCalendar } from '../domain/calendar.js';
 import { loadCalendar, loadSnapshot, seriesOf, type ReviewSnapshot } from './load-snapshot.js';
@@ -99,7 +100,9 @@ export async function computeReview(
   const plan = planned ?? await planReview(store, options);
   const snapshot = await loadSnapshot(store, { cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, calendar: plan.calendar });
   const metrics = computeAllMetrics(snapshot, plan, options.cutoff);
-  const warnings = [...snapshot.warnings, ...metrics.flatMap((x) => x.warnings)];
+  const warnings = [
+    ...snapshot.warnings, ...calendarReachWarnings(plan.calendar.last, plan.effectiveDate, metrics), ...metrics.flatMap((x) => x.warnings),
+  ];
   const result = screenReview({
     cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, metrics,
     hsciBefore: snapshot.hsciBefore, southboundBefore: snapshot.southboundBefore, warnings,

@@ -20,7 +20,10 @@ export function makeTempDirs() {
 
 /** A store on a real SQLite file in `dir`, migrated by the real migrations. */
 export async function openTestStore(dir: string): Promise<Store> {
-  return openStore(join(dir, 'store.db'));
+  const store = await openStore(join(dir, 'store.db'));
+  // Without the bundled calendar, so a test sees exactly the days a report wrote.
+  store.sqlite.exec('DELETE FROM calendar');
+  return store;
 }
 
 /** Inserts Main Board equities (code -> currency, default HKD) straight into `securities`. */

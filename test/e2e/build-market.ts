@@ -36,6 +36,7 @@ export function weekdaysBetween(from: string, to: string): string[] {
  */
 export function writeMarket(store: Store, securities: MarketSecurity[], opts: { calendarFrom: string; calendarTo: string; dataFrom: string; dataTo: string }): void {
   const db = store.sqlite;
+  db.exec('DELETE FROM calendar'); // the market's own calendar (every weekday), not the bundled one
   const days = weekdaysBetween(opts.calendarFrom, opts.calendarTo);
   const insertDay = db.prepare("INSERT INTO calendar (date, is_trading_day, source) VALUES (?, 1, 'user')");
   const insertSec = db.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date, wvr, secondary_listing,

@@ -22,6 +22,7 @@ beforeAll(async () => {
   const store = await openStore(dbPath);
   const s = store.sqlite;
   const cal = weekdayCalendar('2024-01-01', '2026-12-31');
+  s.exec('DELETE FROM calendar'); // a weekday calendar of its own, not the bundled one
   const calRow = s.prepare(`INSERT INTO calendar (date, is_trading_day, source) VALUES (?, 1, 'seed')`);
   const sec = s.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date, wvr, secondary_listing,
     a_share_code, a_share_exchange, a_share_listing_date) VALUES (@code, @name, 'MAIN', 'EQUITY', 'HKD', @listing, @wvr, @secondary, @aCode, @aEx, @aDate)`);

@@ -36,6 +36,8 @@ export function seedBasics(store: Store, codes: readonly string[], tradingDays: 
   );
   const cal = store.sqlite.prepare(`INSERT INTO calendar (date, is_trading_day, source) VALUES (?, ?, 'seed')`);
   store.sqlite.transaction(() => {
+    // The test's own calendar world: the migration's bundled calendar is taken out first.
+    store.sqlite.exec('DELETE FROM calendar');
     for (const c of codes) sec.run(c, `Name ${c}`);
     for (const d of tradingDays) cal.run(d, 1);
     for (const d of closedDays) cal.run(d, 0);

@@ -35,6 +35,7 @@ export const CODES = Array.from({ length: 10 }, (_, i) => String(i + 1).padStart
 export async function openMarket(path: string, seed = true): Promise<Store> {
   const store = await openStore(path);
   if (seed) {
+    store.sqlite.exec('DELETE FROM calendar'); // the fixture's own calendar, not the bundled one
     const cal = store.sqlite.prepare("INSERT INTO calendar (date, is_trading_day, source) VALUES (?, ?, 'user')");
     for (const [d, t] of CALENDAR) cal.run(d, t);
     const sec = store.sqlite.prepare(
