@@ -37,6 +37,8 @@ export async function listEventsFromStore(store: Store, req: EventsRequest): Pro
     warnings.push(`the trading calendar ends on ${calendar.last}: events dated after it cannot be listed`);
   }
   const securities = await listSecurities(store.db);
+  // Data missing (an empty store: the bundled calendar alone): the job ran and failed, not an empty answer.
+  if (securities.length === 0) throw new JobError('the store holds no securities; load them first (hkconnect ingest securities).');
   const changeRows = await store.db.selectFrom('attribute_changes').selectAll().orderBy('code').orderBy('date').execute();
   const changes: AttributeChange[] = changeRows.map((c) => ({ code: c.code, date: c.date, field: c.field as ChangeableField, value: c.value }));
   const hsciSnapshots = readHsciSnapshots(store);

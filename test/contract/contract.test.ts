@@ -168,13 +168,13 @@ describe('running it', () => {
     }
   });
 
-  it('exits 1 when the data is missing: screen and events on a store without a calendar', async () => {
+  it('exits 1 when the data is missing: screen and events on a store holding only the bundled calendar', async () => {
     const empty = join(dir, 'empty.db');
     for (const args of [['screen', '--cutoff', '2026-06-30'], ['events', '--from', '2026-01-01', '--to', '2026-06-30']]) {
       const r = await cli(['--db', empty, ...args]);
       expect(r.code).toBe(1);
       expectOneSentence(r.err);
-      expect(r.err).toMatch(/calendar/);
+      expect(r.err).toMatch(/no daily data for 2026-06-30|holds no securities/);
     }
   });
 
