@@ -1,7 +1,9 @@
 import type { Store } from '../db/connection.js';
 import { DailyDays, DayColumns } from '../db/daily-days.js';
+import { recordUserDays } from '../db/repositories/calendar.js';
 import { readCsvRows } from './csv-rows.js';
-import { readKnownCodes, readTradingDayCheck } from './load-lookups.js';
+import { ListingDates } from './before-listing.js';
+import { readKnownCodes, readListingDates, readTradingDayCheck } from './load-lookups.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
 import { ProvisionalDays } from './provisional-days.js';
 import { createDailyRow, DAILY_COLUMNS, DailyRowParser } from './parse-daily.js';
@@ -29,8 +31,10 @@ interface OpenDay {
 const CODE_BITS_BYTES = 100_000 / 8;
 
 async function loadDailyRows(run: LoadRun): Promise<void> {
+  if (run.options.openDays) recordUserDays(run.store.sqlite, run.options.openDays, true, 'opened by ingest --open-days');
   const calendar = readTradingDayCheck(run.store);
   const knownCodes = readKnownCodes(run.store);
+  const listing = new ListingDates(readListingDates(run.store));
   const provisional = new ProvisionalDays(calendar);
   const byDate = new Map<string, OpenDay>();
   let current: OpenDay | null = null;
@@ -41,6 +45,8 @@ async function loadDailyRows(run: LoadRun): Promise<void> {
     return (fields, line) => {
       const issue = parser.parse(fields, line, row);
       if (issue) return run.reject(issue);
+      const early = listing.reasonBefore(row.code, row.date);
+      if (early) return run.reject({ line, field: 'date', reason: early });
       // Rows come grouped by date in practice: the date of the previous row is checked first.
       if (current === null || current.date !== row.date) {
         if (current) lastLength = current.columns.length;

@@ -12,6 +12,11 @@ export interface IngestOptions {
   readonly cutoff?: IsoDate;
   /** `--channel SH|SZ`: the channel of a southbound list that does not name one per row. */
   readonly channel?: Channel;
+  /**
+   * `--open-days DATE,...` (daily): days the bundled calendar marks closed on which the market was in
+   * fact open; they are recorded open (calendar source `user`) in the file's transaction before its rows.
+   */
+  readonly openDays?: readonly IsoDate[];
   /** Called as bytes are read (never throttled here: the caller throttles). */
   readonly progress?: (bytesRead: number, totalBytes: number) => void;
   /** The instant recorded as `loaded_at` (the job passes its clock in); default: now. */

@@ -1,6 +1,6 @@
 import type { Store } from '../db/connection.js';
 import { UsageError } from '../domain/errors.js';
-import { isIsoDate } from '../domain/dates.js';
+import { isIsoDate, weekday } from '../domain/dates.js';
 import { INGEST_KINDS, listIngestKinds } from '../ingest/kinds.js';
 import type { IngestOptions, LoadSummary } from '../ingest/types.js';
 
@@ -25,14 +25,25 @@ export async function ingestFiles(store: Store, request: IngestRequest): Promise
   for (const [flag, value] of [['--as-of', request.asOf], ['--cutoff', request.cutoff]] as const) {
     if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real date of the form YYYY-MM-DD.`);
   }
+  checkOpenDays(request.kind, request.openDays);
   const summaries: LoadSummary[] = [];
   for (const file of request.files) {
     const summary = await kind.load(store, file, {
-      strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, now: request.now,
+      strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, openDays: request.openDays, now: request.now,
       progress: request.progressFor?.(file),
     });
     summaries.push(summary);
     request.onFile?.(summary);
   }
   return summaries;
+}
+
+/** `--open-days`: real weekdays, for daily files only (a dayquot report proves its own day open). */
+function checkOpenDays(kind: string, days: readonly string[] | undefined): void {
+  if (days === undefined) return;
+  if (kind !== 'daily') throw new UsageError(`--open-days applies to daily files only, not ${kind}.`);
+  for (const day of days) {
+    if (!isIsoDate(day)) throw new UsageError(`--open-days ${day} is not a real date of the form YYYY-MM-DD.`);
+    if (weekday(day) > 5) throw new UsageError(`--open-days ${day} is a ${weekday(day) === 6 ? 'Saturday' : 'Sunday'}; the market never opens on a weekend.`);
+  }
 }

@@ -74,7 +74,7 @@ describe('ingest daily: each bad row is reported with file, line, field and reas
     ['2025-02-30,700,1,1,0,,', 'date', '"2025-02-30" is not a real calendar date'],
     ['2025/01/02,700,1,1,0,,', 'date', '"2025/01/02" is not a date of the form YYYY-MM-DD'],
     ['2025-01-04,700,1,1,0,,', 'date', '2025-01-04 is a Saturday, not a trading day'],
-    ['2025-01-01,700,1,1,0,,', 'date', "2025-01-01 is not a trading day (the trading calendar marks the market closed); the file's 1 row(s) that day cover too few securities to show the market was open"],
+    ['2025-01-01,700,1,1,0,,', 'date', '2025-01-01 is not a trading day: the trading calendar marks the market closed; if the market was open that day, load the file with --open-days 2025-01-01'],
     ['2025-01-02,700,1,1,maybe,,', 'suspended', '"maybe" is not a boolean (0/1 or true/false)'],
     ['2025-01-02,700,1,1,0,-3,', 'close', '-3 is negative; amounts cannot be below zero'],
     ['2025-01-02,700,1,1,0,,2.5', 'volume', '2.5 is not a whole number'],
@@ -100,55 +100,61 @@ describe('ingest daily: each bad row is reported with file, line, field and reas
   });
 });
 
-describe('ingest daily: data for most securities proves a seeded holiday open (issue 2)', () => {
+describe('ingest daily: rows on a day the calendar marks closed are bad rows unless --open-days (issue 16)', () => {
   const codes = ['00001', '00002', '00003', '00004'];
   const rowsOn = (date: string, n: number) => codes.slice(0, n).map((c) => `${date},${c},100,1,0,,`).join('\n');
 
   async function storeWithHoliday(source: 'seed' | 'dayquot') {
     const store = await openTempStore();
     seedBasics(store, codes, ['2025-01-02', '2025-01-03']);
-    store.sqlite.prepare(`INSERT INTO calendar (date, is_trading_day, source) VALUES ('2025-01-06', 0, ?)`).run(source);
+    store.sqlite.prepare(`INSERT INTO calendar (date, is_trading_day, source, note) VALUES ('2025-01-06', 0, ?, ?)`)
+      .run(source, source === 'seed' ? 'Test Holiday' : 'NO TRADING (HKEX daily quotations)');
     return store;
   }
   const calendarRow = (store: Awaited<ReturnType<typeof openTempStore>>) =>
     store.sqlite.prepare(`SELECT is_trading_day, source FROM calendar WHERE date = '2025-01-06'`).get();
 
-  it('rows for 3 of 4 listed securities (as many as the day before) make the day a trading day, source data', async () => {
+  it('rows for every security on a seeded holiday (a forward-filled export) do not open it: each is a bad row naming the holiday', async () => {
     const store = await storeWithHoliday('seed');
-    const file = writeTemp('d.csv', `${HEADER}\n${rowsOn('2025-01-03', 4)}\n${rowsOn('2025-01-06', 3)}\n`);
-    const summary = await loadDailyFile(store, file, { strict: true });
-    expect(summary).toMatchObject({ status: 'loaded', rowsStored: 7, rowsRejected: 0 });
-    expect(calendarRow(store)).toEqual({ is_trading_day: 1, source: 'data' });
+    const file = writeTemp('d.csv', `${HEADER}\n${rowsOn('2025-01-03', 4)}\n${rowsOn('2025-01-06', 4)}\n`);
+    const summary = await loadDailyFile(store, file, { strict: false });
+    expect(summary).toMatchObject({ status: 'loaded', rowsStored: 4, rowsRejected: 4 });
+    expect(messages(summary)[0]).toBe(`${file}, line 6, field "date": 2025-01-06 is not a trading day: the market was closed (Test Holiday); if the market was open that day, load the file with --open-days 2025-01-06`);
+    expect(countRows(store, 'daily')).toBe(4);
+    expect(calendarRow(store)).toEqual({ is_trading_day: 0, source: 'seed' });
     expectStoreSound(store);
     await store.close();
   });
 
-  it('rows for 2 of 4 (not most) are taken out again and reported; --strict stores nothing', async () => {
-    const store = await storeWithHoliday('seed');
-    const file = writeTemp('d.csv', `${HEADER}\n${rowsOn('2025-01-03', 4)}\n${rowsOn('2025-01-06', 2)}\n`);
-    const loose = await loadDailyFile(store, file, { strict: false });
-    expect(loose).toMatchObject({ status: 'loaded', rowsStored: 4, rowsRejected: 2 });
-    expect(messages(loose)[0]).toContain('line 6, field "date": 2025-01-06 is not a trading day');
-    expect(countRows(store, 'daily')).toBe(4);
-    expect(calendarRow(store)).toEqual({ is_trading_day: 0, source: 'seed' });
+  it('--strict stores nothing from such a file; --open-days opens the day (source user) and stores its rows', async () => {
+    const file = writeTemp('d.csv', `${HEADER}\n${rowsOn('2025-01-03', 4)}\n${rowsOn('2025-01-06', 3)}\n`);
     const strictStore = await storeWithHoliday('seed');
     const strict = await loadDailyFile(strictStore, file, { strict: true });
     expect(strict.status).toBe('rejected');
     expect(countRows(strictStore, 'daily')).toBe(0);
-    await store.close();
+    expect(calendarRow(strictStore)).toEqual({ is_trading_day: 0, source: 'seed' });
     await strictStore.close();
+    const store = await storeWithHoliday('seed');
+    const opened = await loadDailyFile(store, file, { strict: true, openDays: ['2025-01-06'] });
+    expect(opened).toMatchObject({ status: 'loaded', rowsStored: 7, rowsRejected: 0 });
+    expect(calendarRow(store)).toEqual({ is_trading_day: 1, source: 'user' });
+    expectStoreSound(store);
+    await store.close();
   });
 
-  it('a closure recorded from real data (a holiday report) is never overruled', async () => {
+  it('a closure recorded from real data (a holiday report) is named too, and only --open-days overrules it', async () => {
     const store = await storeWithHoliday('dayquot');
     const file = writeTemp('d.csv', `${HEADER}\n${rowsOn('2025-01-03', 4)}\n${rowsOn('2025-01-06', 4)}\n`);
     const summary = await loadDailyFile(store, file, { strict: false });
     expect(summary).toMatchObject({ rowsStored: 4, rowsRejected: 4 });
-    expect(messages(summary)[0]).toContain('2025-01-06 is not a trading day (the trading calendar marks the market closed)');
+    expect(messages(summary)[0]).toContain('2025-01-06 is not a trading day: the market was closed (NO TRADING (HKEX daily quotations))');
     expect(calendarRow(store)).toEqual({ is_trading_day: 0, source: 'dayquot' });
     await store.close();
   });
 
+});
+
+describe('ingest daily: rows the file itself gets wrong', () => {
   it('reports a duplicate (date, code) inside one file and keeps the first', async () => {
     const store = await storeWithBasics();
     const file = writeTemp('dup.csv', `${HEADER}\n2025-01-02,700,1,1,0,,\n2025-01-03,700,2,1,0,,\n2025-01-02,00700,3,1,0,,\n`);

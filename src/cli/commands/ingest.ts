@@ -13,6 +13,7 @@ interface IngestArgs extends GlobalOptions {
   asOf?: string;
   cutoff?: string;
   channel?: string;
+  openDays?: string;
 }
 
 /**
@@ -30,7 +31,8 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
         .option('strict', { type: 'boolean', default: false, describe: 'reject a whole file (store nothing from it) on its first bad row' })
         .option('as-of', { type: 'string', describe: 'hsci, southbound: the date the list is in force from (YYYY-MM-DD)' })
         .option('cutoff', { type: 'string', describe: 'official: the review cut-off the announcement belongs to (YYYY-MM-DD)' })
-        .option('channel', { type: 'string', describe: 'southbound: the channel of a list without a channel column (the SSE JSON download)' }) as never,
+        .option('channel', { type: 'string', describe: 'southbound: the channel of a list without a channel column (the SSE JSON download)' })
+        .option('open-days', { type: 'string', describe: 'daily: DATE[,DATE...] days the bundled calendar marks closed on which the market was open (rows on other closed days are bad rows)' }) as never,
     handler: async (argv) => {
       const { ingestFiles } = await import('../../jobs/ingest.js');
       const { formatIssueLines, formatSummaryLine, exitCodeOf } = await import('../../ingest/format-load-report.js');
@@ -42,6 +44,7 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
         ingestFiles(store, {
           kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
           asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(),
+          openDays: argv.openDays === undefined ? undefined : argv.openDays.split(',').map((d) => d.trim()).filter((d) => d !== ''),
           progressFor: ctx.isTTY
             ? (file) => {
                 fileIndex += 1;
