@@ -96,3 +96,27 @@ describe('rows dated before the security\'s listing date', () => {
     expect(count("SELECT min(date) FROM daily WHERE code = '02259'")).toBe('2025-09-30');
   });
 });
+
+describe('db close-day closes a day again', () => {
+  it('records the day closed (source user), takes its rows out, and a later file\'s rows that day are bad rows again', async () => {
+    expect((await cli('ingest', 'daily', file('vendor.csv', VENDOR), '--open-days', '2025-10-01,2025-12-25')).code).toBe(0);
+    const r = await cli('db', 'close-day', '2025-10-01', '--note', 'National Day (reopened by mistake)');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('2025-10-01: closed (was open (source user)); 2 daily row(s) taken out.\n');
+    expect(count("SELECT count(*) FROM daily WHERE date = '2025-10-01'")).toBe(0);
+    expect(count("SELECT is_trading_day || source || note FROM calendar WHERE date = '2025-10-01'")).toBe('0userNational Day (reopened by mistake)');
+    expect(count('SELECT count(*) FROM daily')).toBe(6);
+    const again = await cli('ingest', 'daily', file('vendor.csv', VENDOR));
+    expect(again.err).toContain('2025-10-01 is not a trading day: the market was closed (National Day (reopened by mistake))');
+    // Migrating or seeding again never reopens it.
+    expect((await cli('db', 'seed')).code).toBe(0);
+    expect(count("SELECT is_trading_day FROM calendar WHERE date = '2025-10-01'")).toBe(0);
+  });
+
+  it('a date that is not one is bad usage', async () => {
+    const r = await cli('db', 'close-day', '2025-02-30');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('hkconnect: 2025-02-30 is not a real date of the form YYYY-MM-DD.\n');
+  });
+});

@@ -4,13 +4,22 @@ import { withStore } from '../with-store.js';
 
 export function dbCommand(ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
-    command: 'db <action>',
-    describe: 'Manage the store: `db migrate` (schema to latest), `db seed` (trading calendar; --sample adds the sample market)',
+    command: 'db <action> [dates..]',
+    describe: 'Manage the store: `db migrate` (schema to latest), `db seed` (trading calendar; --sample adds the sample market), `db close-day DATE...` (close days again, taking their daily rows out)',
     builder: (y) =>
       y
-        .positional('action', { choices: ['migrate', 'seed'] as const, demandOption: true })
+        .positional('action', { choices: ['migrate', 'seed', 'close-day'] as const, demandOption: true })
+        .positional('dates', { type: 'string', array: true, describe: 'with close-day: the days to close (YYYY-MM-DD)' })
+        .option('note', { type: 'string', describe: 'with close-day: why the market was closed (default "closed by db close-day")' })
         .option('sample', { type: 'boolean', default: false, describe: 'with seed: also load the synthetic sample market' }) as never,
-    handler: async (argv: GlobalOptions & { action?: string; sample?: boolean }) => {
+    handler: async (argv: GlobalOptions & { action?: string; sample?: boolean; dates?: string[]; note?: string }) => {
+      if (argv.action === 'close-day') {
+        const { closeDays } = await import('../../jobs/close-days.js');
+        await withStore(argv, ctx, async (store) => {
+          for (const line of closeDays(store, (argv.dates ?? []).map(String), argv.note)) ctx.stdout(`${line}\n`);
+        });
+        return;
+      }
       if (argv.action === 'migrate') {
         await withStore(argv, ctx, async () => {
           ctx.stdout('Schema is at the latest migration.\n');

@@ -25,3 +25,10 @@ export function recordUserDays(sqlite: BetterSqlite3.Database, dates: readonly I
     ON CONFLICT (date) DO UPDATE SET is_trading_day = excluded.is_trading_day, source = 'user', note = excluded.note`);
   for (const date of dates) statement.run(date, open ? 1 : 0, note);
 }
+
+/** Takes every daily record of `date` out (a day closed again); returns how many there were. */
+export function deleteDailyRowsOn(sqlite: BetterSqlite3.Database, date: IsoDate): number {
+  const row = sqlite.prepare('SELECT rows FROM daily_days WHERE date = ?').pluck().get(date) as number | undefined;
+  sqlite.prepare('DELETE FROM daily_days WHERE date = ?').run(date);
+  return row ?? 0;
+}
