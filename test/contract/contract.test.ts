@@ -135,7 +135,7 @@ describe('running it', () => {
     [['events', '--from', '2026-1-1', '--to', '2026-12-31'], 2, /2026-1-1/],
     [['query', 'history', '700', '--to', '30/06/2026'], 2, /30\/06\/2026/],
     [['screen', '--cutoff', '2026-06-30', '--format', 'xml'], 2, /"xml" is not a valid format \(one of table, json, csv, md, html\)/],
-    [['db', 'frob'], 2, /"frob" is not a valid action \(one of migrate, seed\)/],
+    [['db', 'frob'], 2, /"frob" is not a valid action \(one of migrate, seed, close-day\)/],
     [['screen', '--cutoff', '2026-06-30', '--effective', '2026-06-30'], 2, /effective date 2026-06-30 is not after the cut-off 2026-06-30/],
     [['explain', '700', '--cutoff', '2026-06-30', '--effective', '2026-06-01'], 2, /effective date 2026-06-01 is not after the cut-off/],
     [['screen', '--cutoff', '2026-07-31'], 1, /no daily data for 2026-07-31/],
