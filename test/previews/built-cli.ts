@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { CLI_BIN, runBuiltCli, type CliRun } from '../support/run-cli.js';
 
-/** The built binary (npm run build): the previews' end-to-end tests drive it as a user would. */
-export const BIN = resolve('dist/hkconnect.js');
-export const BUILT = existsSync(BIN);
+/** The previews' end-to-end tests drive the built binary as a user would (skipped before a build). */
+export const BUILT = existsSync(CLI_BIN);
 
-export interface BinRun { code: number; out: string; err: string }
-
-/** Spawns `node dist/hkconnect.js --db DB ...args` and returns its exit code and streams. */
-export function runBin(db: string, args: readonly string[]): BinRun {
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, HKCONNECT_DB: '' }, maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+/** `hkconnect --db DB ...args` through the built binary, HKCONNECT_DB cleared. */
+export function runBin(db: string, args: readonly string[]): CliRun {
+  return runBuiltCli(['--db', db, ...args], { env: { ...process.env, HKCONNECT_DB: '' } });
 }
 
 /** A fresh store with the calendar and the synthetic sample market, loaded through the binary. */

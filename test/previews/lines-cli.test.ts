@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT, runBin, sampleStore } from './built-cli.js';
@@ -19,10 +20,11 @@ interface Json {
 
 describe.runIf(BUILT)('the lines in HK$, constituents before -> after and counts, through the binary', () => {
   it('json: lines.addAvgCapHkd / deleteAvgCapHkd sit between the names inside and past each line', () => {
-    const r = runBin(db, ['screen', '--cutoff', '2026-06-30', '--format', 'json', '--decisions']);
+    const file = join(dir, 'review.json');
+    const r = runBin(db, ['screen', '--cutoff', '2026-06-30', '--format', 'json', '--decisions', '--out', file]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as Json;
+    const j = JSON.parse(readFileSync(file, 'utf8')) as Json;
     const { addAvgCapHkd, deleteAvgCapHkd, largeCapAvgCapHkd, midCapAvgCapHkd } = j.lines;
     for (const v of [addAvgCapHkd, deleteAvgCapHkd, largeCapAvgCapHkd, midCapAvgCapHkd]) expect(Number.isInteger(v)).toBe(true);
     expect(largeCapAvgCapHkd!).toBeGreaterThan(midCapAvgCapHkd!);
