@@ -1,5 +1,6 @@
 /** Core domain vocabulary of hkconnect. Plain, frozen-friendly data; imports only the calendar's type. */
 import type { TradingCalendar } from './calendar.js';
+import type { FlowsInfo, OddsDriver, OddsMeta, OddsRow, PreviewInfo } from './preview-types.js';
 
 /** A Hong Kong calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -193,6 +194,15 @@ export interface ReviewResult {
   constituentsAfter?: number;
   /** How many names each list gains and loses (HSCI, and per Southbound channel). */
   counts?: ReviewCounts;
+  /** A preview of C with data up to D (`screen --as-of`): the days left and what each close call needs. */
+  preview?: PreviewInfo;
+  /** `--odds`: each security's probability of each list change above the reporting floor. */
+  odds?: OddsRow[];
+  oddsMeta?: OddsMeta;
+  /** `--odds`: what drives each close call's odds (explain). */
+  oddsDrivers?: OddsDriver[];
+  /** `--tracking-aum`: the estimated passive demand of each HSCI add and delete. */
+  flows?: FlowsInfo;
 }
 
 /** The size of each list change of a review (the counts brokers quote). */

@@ -18,5 +18,7 @@ export function renderReviewCsv(result: ReviewResult): string {
     r.distance, r.borderline ? 'true' : 'false',
   ]);
   const summary = summaryRows(result).map((r) => ['', r.name, 'summary', '', '', r.avgMarketCapHkd ?? '', r.coverage ?? '', '', r.reason, '', 'false']);
-  return stringify([[...COLUMNS], ...rows, ...summary]);
+  const preview = (result.preview?.closeCalls ?? []).map((c) => [c.code, c.name, 'close_call', '', '', c.neededCapHkd ?? '', '', c.line, c.note, c.neededMove === null ? '' : c.neededMove.toFixed(4), 'true']);
+  const liquidity = (result.preview?.liquidityCalls ?? []).map((c) => [c.code, c.name, 'liquidity_call', '', '', '', '', '', c.note, `${c.monthsNeeded} of ${c.monthsLeft}`, 'true']);
+  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity]);
 }

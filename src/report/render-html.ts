@@ -7,6 +7,7 @@ import { buildReviewSections, type ReviewListRow } from './review-rows.js';
 import { renderCapLadder } from './svg-cap-ladder.js';
 import { renderCoverageChart } from './svg-coverage-chart.js';
 import { REPORT_CSS } from './report-css.js';
+import { previewSections } from './preview-sections.js';
 
 const LIST_COLUMNS = ['Code', 'Name', 'Segment / path', 'Avg cap (HK$bn)', 'Coverage', 'Reason', 'Distance'];
 
@@ -32,6 +33,10 @@ export function renderReviewHtml(result: ReviewResult): string {
   for (const s of sections) {
     body.push(`<h2>${escapeHtml(s.title)} <small>(${s.rows.length})</small></h2>`);
     body.push(s.rows.length === 0 ? '<p class="none">None.</p>' : htmlTable(LIST_COLUMNS, s.rows.map(listCells), [3, 4], s.rows.map((r) => r.borderline)));
+  }
+  for (const x of previewSections(result)) {
+    body.push(`<h2 id="${x.id}">${escapeHtml(x.title)} <small>(${x.rows.length})</small></h2>`, `<p class="note">${escapeHtml(x.intro)}</p>`);
+    body.push(x.rows.length === 0 ? '<p class="none">None.</p>' : htmlTable(x.columns, x.rows, x.numeric, []));
   }
   body.push(`<h2>Borderline <small>(${result.borderline.length})</small></h2>`);
   body.push(result.borderline.length === 0 ? '<p class="none">None.</p>'

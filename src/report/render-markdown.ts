@@ -2,6 +2,7 @@ import type { ReviewResult } from '../domain/types.js';
 import { BORDERLINE_COLUMNS, borderlineCells, describeReview, listRowCells } from './review-heading.js';
 import { buildReviewSections } from './review-rows.js';
 import { describeSummary } from './review-lines.js';
+import { previewSections } from './preview-sections.js';
 
 const LIST_COLUMNS = ['Code', 'Name', 'Segment / path', 'Avg cap (HK$bn)', 'Coverage', 'Reason', 'Distance'];
 const NUMERIC = new Set([3, 4]);
@@ -13,6 +14,10 @@ export function renderReviewMarkdown(result: ReviewResult): string {
   for (const s of buildReviewSections(result)) {
     out.push(`\n## ${s.title} (${s.rows.length})\n\n`);
     out.push(s.rows.length === 0 ? '_None._\n' : markdownTable(LIST_COLUMNS, s.rows.map(listRowCells), NUMERIC));
+  }
+  for (const x of previewSections(result)) {
+    out.push(`\n## ${escapeMd(x.title)} (${x.rows.length})\n\n${escapeMd(x.intro)}\n\n`);
+    out.push(x.rows.length === 0 ? '_None._\n' : markdownTable(x.columns, x.rows, new Set(x.numeric)));
   }
   out.push(`\n## Borderline (${result.borderline.length})\n\n`);
   out.push(result.borderline.length === 0

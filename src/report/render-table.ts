@@ -3,6 +3,7 @@ import { formatTable } from './format-rows.js';
 import { BORDERLINE_COLUMNS, borderlineCells, describeReview, listRowCells } from './review-heading.js';
 import { buildReviewSections } from './review-rows.js';
 import { describeSummary } from './review-lines.js';
+import { previewSections } from './preview-sections.js';
 
 const LIST_COLUMNS = ['code', 'name', 'segment/path', 'avg cap HK$bn', 'coverage', 'reason', 'distance'];
 
@@ -12,6 +13,10 @@ export function renderReviewTable(result: ReviewResult): string {
   for (const s of buildReviewSections(result)) {
     out.push(`\n${s.title} (${s.rows.length})\n`);
     out.push(s.rows.length === 0 ? '  none\n' : formatTable(LIST_COLUMNS, s.rows.map(listRowCells)));
+  }
+  for (const x of previewSections(result)) {
+    out.push(`\n${x.title} (${x.rows.length})\n  ${x.intro}\n`);
+    out.push(x.rows.length === 0 ? '  none\n' : formatTable(x.columns, x.rows));
   }
   out.push(`\nBorderline (${result.borderline.length}): within the margins of a line, where a small move changes the outcome\n`);
   out.push(result.borderline.length === 0 ? '  none\n' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells)));

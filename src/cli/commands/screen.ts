@@ -4,6 +4,8 @@ import { withStore } from '../with-store.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { UsageError } from '../../domain/errors.js';
 import { REVIEW_FORMATS, type ReviewFormat } from '../../report/review-formats.js';
+import type { ReviewResult } from '../../domain/types.js';
+import type { PreviewOptions } from '../../jobs/run-preview.js';
 
 interface ScreenArgs extends GlobalOptions {
   cutoff?: string;
@@ -13,6 +15,7 @@ interface ScreenArgs extends GlobalOptions {
   format?: ReviewFormat;
   out?: string;
   decisions?: boolean;
+  asOf?: string;
 }
 
 /** Exit 2 with one sentence when a date option is not a real `YYYY-MM-DD` date (CONTRACT.md "Running it"). */
@@ -35,19 +38,18 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
         .option('overrides', { type: 'string', describe: 'a JSON file of methodology parameter overrides' })
         .option('format', { choices: REVIEW_FORMATS, default: 'table' as ReviewFormat, describe: 'output format' })
         .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' })
+        .option('as-of', { type: 'string', describe: 'preview the review of --cutoff with the data up to this date (before the cut-off); records no run' })
         .option('decisions', { type: 'boolean', default: false, describe: 'json: also print every screened security\'s decision and checks (large)' }) as never,
     handler: async (argv) => {
       const cutoff = requireDate(argv.cutoff, 'cutoff');
       const effectiveDate = argv.effective === undefined ? undefined : requireDate(argv.effective, 'effective');
       const format = argv.format ?? 'table';
       if (argv.out !== undefined) await requireWritableDirectory(argv.out);
-      const { runReview } = await import('../../jobs/run-review.js');
+      const asOf = argv.asOf === undefined ? undefined : requireDate(argv.asOf, 'as-of');
       const { renderReview } = await import('../../report/render-review.js');
-      const { withReviewLock } = await import('../../jobs/job-lock.js');
-      // The same lock as the scheduler's: a manual run and a scheduled run never overlap (issue 6).
-      const run = await withStore(argv, ctx, (store) => withReviewLock(store, 'screen', ctx.now(), () => runReview(store, {
-        cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli', now: ctx.now(),
-      })));
+      const run = asOf === undefined
+        ? await runRecordedReview(argv, ctx, cutoff, effectiveDate)
+        : await runPreview(argv, ctx, { cutoff, effectiveDate, asOf, methodology: argv.methodology, overridesFile: argv.overrides });
       const text = renderReview(run.result, format, { decisions: argv.decisions });
       if (argv.out === undefined) {
         ctx.stdout(text);
@@ -62,9 +64,26 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
       const r = run.result;
       const changes = r.hsci.add.length + r.hsci.remove.length + r.southbound.SH.add.length + r.southbound.SH.remove.length
         + r.southbound.SZ.add.length + r.southbound.SZ.remove.length;
-      ctx.stdout(`Wrote the ${r.kind} review of ${cutoff} (run ${run.runId}, ${changes} list changes) as ${format} to ${argv.out}\n`);
+      const what = run.runId === null ? `preview of the ${r.kind} review of ${cutoff} as of ${asOf}` : `${r.kind} review of ${cutoff} (run ${run.runId}`;
+      ctx.stdout(`Wrote the ${what}${run.runId === null ? ' (' : ', '}${changes} list changes) as ${format} to ${argv.out}\n`);
     },
   };
+}
+
+/** The review of a cut-off, run and recorded under the scheduler's lock (a manual and a scheduled run never overlap, issue 6). */
+async function runRecordedReview(argv: ScreenArgs, ctx: CliContext, cutoff: string, effectiveDate: string | undefined): Promise<{ runId: number | null; result: ReviewResult }> {
+  const { runReview } = await import('../../jobs/run-review.js');
+  const { withReviewLock } = await import('../../jobs/job-lock.js');
+  return withStore(argv, ctx, (store) => withReviewLock(store, 'screen', ctx.now(), () => runReview(store, {
+    cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli', now: ctx.now(),
+  })));
+}
+
+/** `--as-of D`: the preview of review C with the data up to D; it only reads the store and records no run. */
+async function runPreview(argv: ScreenArgs, ctx: CliContext, options: PreviewOptions): Promise<{ runId: number | null; result: ReviewResult }> {
+  const { computePreview } = await import('../../jobs/run-preview.js');
+  const preview = await withStore(argv, ctx, (store) => computePreview(store, options));
+  return { runId: null, result: preview.result };
 }
 
 /** Checks `--out`'s directory before the review runs, so a typo costs no run (and records none). */

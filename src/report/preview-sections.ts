@@ -1,0 +1,40 @@
+import type { ReviewResult } from '../domain/types.js';
+import { formatBn } from './number-format.js';
+
+/** A table a preview adds to a report: its title, one line of explanation, columns and cells. */
+export interface ExtraSection {
+  readonly id: 'close-calls' | 'liquidity-calls' | 'odds' | 'expected-counts' | 'flows';
+  readonly title: string;
+  readonly intro: string;
+  readonly columns: readonly string[];
+  /** Column positions holding numbers (right-aligned in Markdown and HTML). */
+  readonly numeric: readonly number[];
+  readonly rows: readonly string[][];
+}
+
+const pct = (f: number | null): string => (f === null ? '' : `${f >= 0 ? '+' : '-'}${(Math.abs(f) * 100).toFixed(1)}%`);
+
+/** The preview's tables (what it takes, open liquidity tests), in reading order; none for a plain review. */
+export function previewSections(result: ReviewResult): ExtraSection[] {
+  const p = result.preview;
+  if (p === undefined) return [];
+  return [
+    {
+      id: 'close-calls', title: `What it takes: close calls with ${p.tradingDaysLeft} trading day(s) left after ${p.asOf}`,
+      intro: 'The average cap (and price) each borderline name needs over the days left to sit on its line, everything else as it stands.',
+      columns: ['code', 'name', 'line', 'outcome now', 'line HK$bn', 'avg cap HK$bn', 'needs HK$bn', 'move', 'avg price', 'what it takes'],
+      numeric: [4, 5, 6, 7, 8],
+      rows: p.closeCalls.map((c) => [
+        c.code, c.name, c.line, c.outcome, formatBn(c.lineAvgCapHkd), formatBn(c.avgMarketCapHkd), formatBn(c.neededCapHkd),
+        pct(c.neededMove), c.neededAvgPrice === null ? '' : c.neededAvgPrice.toFixed(3), c.note,
+      ]),
+    },
+    {
+      id: 'liquidity-calls', title: 'Liquidity tests still open',
+      intro: 'Names whose §5 test depends on the months not yet complete: how many of them must pass.',
+      columns: ['code', 'name', 'months left', 'must pass', 'passes if turnover holds', 'what it takes'],
+      numeric: [2, 3],
+      rows: p.liquidityCalls.map((c) => [c.code, c.name, String(c.monthsLeft), String(c.monthsNeeded), c.passesNow ? 'yes' : 'no', c.note]),
+    },
+  ];
+}
