@@ -19,7 +19,7 @@ export function demoCommand(ctx: CliContext): CommandModule<GlobalOptions, DemoA
       const { runDemo, DEFAULT_DEMO_DB } = await import('../../jobs/demo.js');
       const path = argv.db ?? DEFAULT_DEMO_DB;
       const outcome = await runDemo({ path, now: ctx.now(), format: argv.format ?? 'table', scale: argv.scale });
-      ctx.stderr(`${outcome.seedSummary}\nDemo database: ${path} (review run ${outcome.runId}). Try: hkconnect --db ${path} explain 09805 --cutoff 2026-06-30\n`);
+      ctx.stderr(`${outcome.seedSummary}\nDemo database: ${path} (review run ${outcome.runId}). Try: npx hkconnect --db ${path} explain 09805 --cutoff 2026-06-30\n`);
       ctx.stdout(outcome.report);
     },
   };
