@@ -50,6 +50,13 @@ export interface LoadsTable {
   rows_read: number; rows_stored: number; rows_rejected: number;
 }
 
+/** One download of a public source (migration 2026-12-04T1300-fetches; src/db/repositories/fetches.ts). */
+export interface FetchesTable {
+  id: Generated<number>; source: string; target: string; url: string; fetched_at: string; http_status: number | null;
+  bytes: number; sha256: string | null; rows: number | null; as_of: string | null;
+  outcome: 'loaded' | 'unchanged' | 'fetched' | 'refused' | 'failed'; reason: string | null; file: string | null; attempts: number;
+}
+
 export interface JobLocksTable { name: string; holder: string; acquired_at: string; expires_at: string }
 
 export interface Database {
@@ -67,4 +74,5 @@ export interface Database {
   run_changes: RunChangesTable;
   loads: LoadsTable;
   job_locks: JobLocksTable;
+  fetches: FetchesTable;
 }

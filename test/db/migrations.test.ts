@@ -27,7 +27,7 @@ describe('migrations on a real SQLite file', () => {
   it('migrates up to every table, down to none, and up again', async () => {
     const store = await openStore(tempDb());
     expect(tableNames(store)).toEqual([
-      'attribute_changes', 'calendar', 'daily_days', 'diff_lists', 'diffs', 'hsci_members', 'job_locks', 'list_snapshots', 'loads',
+      'attribute_changes', 'calendar', 'daily_days', 'diff_lists', 'diffs', 'fetches', 'hsci_members', 'job_locks', 'list_snapshots', 'loads',
       'official_changes', 'run_changes', 'runs', 'securities', 'shares_issued', 'southbound_members',
     ]);
     const down = await migrateDownToEmpty(store.db);

@@ -9,11 +9,12 @@ import { eventsCommand } from './events.js';
 import { diffCommand } from './diff.js';
 import { queryCommand } from './query.js';
 import { scheduleCommand } from './schedule.js';
+import { fetchCommand } from './fetch.js';
 
 /** A command is made from the context so handlers write through injected streams. */
 export type CommandFactory = (ctx: CliContext) => CommandModule<GlobalOptions, any>;
 
 export const commandModules: CommandFactory[] = [
   demoCommand, dbCommand, ingestCommand, screenCommand, explainCommand, eventsCommand, diffCommand, queryCommand,
-  scheduleCommand,
+  scheduleCommand, fetchCommand,
 ];

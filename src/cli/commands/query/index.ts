@@ -5,6 +5,7 @@ import { queryHistoryCommand } from './history.js';
 import { queryConstituentsCommand } from './constituents.js';
 import { querySouthboundCommand } from './southbound.js';
 import { queryAccuracyCommand } from './accuracy.js';
+import { queryFetchesCommand } from './fetches.js';
 
 export type QueryFactory = (ctx: CliContext) => CommandModule<GlobalOptions, any>;
 
@@ -15,4 +16,5 @@ export const querySubcommands: QueryFactory[] = [
   queryConstituentsCommand,
   querySouthboundCommand,
   queryAccuracyCommand,
+  queryFetchesCommand,
 ];
