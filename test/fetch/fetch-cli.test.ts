@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/connection.js';
 import { SOURCES } from '../../src/fetch/sources.js';
 import { loadSharesFile } from '../../src/ingest/load-shares.js';
@@ -10,7 +10,7 @@ import { readSeedCalendar, seedCalendar } from '../../src/jobs/seed-calendar.js'
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { SAMPLE_QUOTES } from '../fixtures/dayquot/sample-quotes.js';
 import { insertSecurities, writeText } from '../dayquot/helpers.js';
-import { assertBuilt, runChild } from '../reliability/helpers.js';
+import { runBuiltCliAsync } from '../support/run-cli.js';
 import { startReplayServer, type ReplayServer } from './replay-server.js';
 
 const REAL = resolve(__dirname, '../fixtures/real');
@@ -36,7 +36,6 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
-beforeAll(assertBuilt);
 
 /** A store with the seeded calendar, the sample's securities and their shares issued. */
 async function makeStore(): Promise<{ dir: string; db: string }> {
@@ -58,8 +57,10 @@ async function serve(routes: Parameters<typeof startReplayServer>[0]): Promise<R
   return s;
 }
 
+/** The built binary as a user runs it; stdout / stderr as `stdout` / `stderr`. */
 async function cli(db: string, args: string[]) {
-  return runChild(['--db', db, ...args]);
+  const r = await runBuiltCliAsync(['--db', db, ...args], { env: { ...process.env, HKCONNECT_DB: '' } });
+  return { code: r.code, stdout: r.out, stderr: r.err };
 }
 
 async function fetches(db: string) {

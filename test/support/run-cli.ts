@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
@@ -35,4 +35,20 @@ export async function runCliCaptured(db: string, now: Date, args: readonly strin
   const c = capturingContext(now);
   const code = await runCli(['--db', db, ...args], c.ctx);
   return { code, out: c.out(), err: c.err() };
+}
+
+/**
+ * Runs the built binary as a child process without blocking this process's event loop (a test that
+ * serves HTTP from its own process, such as the fetch tests' replay server, needs it to keep answering).
+ */
+export function runBuiltCliAsync(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => { err += b.toString(); });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, out, err }));
+  });
 }
