@@ -11,6 +11,9 @@ import type { Methodology } from '../methodology/types.js';
 import { computeSecurityMetrics, effectiveDateFor, reviewKindOf } from '../rules/index.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 import { calendarReachWarnings } from '../screen/calendar-reach.js';
+import { checkDataSufficiency } from '../screen/data-sufficiency.js';
+import { describeCapJumps, findCapJumps } from '../ingest/day-over-day.js';
+import { addMonths } from '../domain/dates.js';
 import { screenReview } from '../screen/screen-review.js';
 import type { TradingCalendar } from '../domain/calendar.js';
 import { loadCalendar, loadSnapshot, seriesOf, type ReviewSnapshot } from './load-snapshot.js';
@@ -22,6 +25,8 @@ export interface RunReviewOptions {
   /** A JSON file of methodology overrides (applyOverrides). */
   readonly overridesFile?: string;
   readonly trigger: 'cli' | 'schedule';
+  /** `--strict-data`: a data sufficiency warning fails the run (exit 1) instead of being reported. */
+  readonly strictData?: boolean;
   /** The run's start instant (the injected clock). */
   readonly now: Date;
 }
@@ -75,6 +80,23 @@ export async function planReview(store: Store, options: Pick<RunReviewOptions, '
   return { methodology, calendar, kind, effectiveDate };
 }
 
+/** The data sufficiency checks (screen/data-sufficiency.ts) over the snapshot's averaging window. */
+function checkSnapshotData(snapshot: ReviewSnapshot, plan: ReviewPlan, cutoff: IsoDate, rankedCount: number): string[] {
+  const windowDays = plan.calendar.between(addMonths(cutoff, -plan.methodology.averaging.windowMonths), cutoff);
+  return checkDataSufficiency({
+    cutoff, cutoffTradingDay: snapshot.cutoffTradingDay, windowDays, securities: snapshot.securities, series: snapshot.series,
+    hsciBefore: snapshot.hsciBefore, rankedCount, methodology: plan.methodology,
+  });
+}
+
+/** Plausibility (ingest/day-over-day.ts): implausible day-over-day moves inside the averaging window. */
+function plausibilityWarnings(snapshot: ReviewSnapshot, plan: ReviewPlan, cutoff: IsoDate): string[] {
+  const factor = plan.methodology.dataQuality.maxDayOverDayFactor;
+  const from = addMonths(cutoff, -plan.methodology.averaging.windowMonths);
+  const jumps = snapshot.securities.flatMap((s) => findCapJumps(s.code, seriesOf(snapshot, s.code), factor, from, cutoff));
+  return describeCapJumps(jumps, factor);
+}
+
 /** Per-security metrics of every screened security (rules/), in code order. */
 export function computeAllMetrics(snapshot: ReviewSnapshot, plan: ReviewPlan, cutoff: IsoDate): SecurityMetrics[] {
   return snapshot.securities.map((attrs) => computeSecurityMetrics({
@@ -89,6 +111,8 @@ export interface ComputedReview {
   readonly fingerprint: string;
   readonly metrics: SecurityMetrics[];
   readonly plan: ReviewPlan;
+  /** The data sufficiency warnings among `result.warnings` (what `--strict-data` makes fatal). */
+  readonly dataWarnings: string[];
 }
 
 /** Loads, computes and screens without recording anything (explain, diff, benchmarks). */
@@ -107,7 +131,10 @@ export async function computeReview(
     cutoff: options.cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, metrics,
     hsciBefore: snapshot.hsciBefore, southboundBefore: snapshot.southboundBefore, warnings,
   });
-  return { result, fingerprint: snapshot.fingerprint, metrics, plan };
+  const dataWarnings = checkSnapshotData(snapshot, plan, options.cutoff, result.decisions.filter((d) => d.rank !== null).length);
+  // The data's own warnings first: they say whether anything below them can be trusted.
+  result.warnings = [...dataWarnings, ...plausibilityWarnings(snapshot, plan, options.cutoff), ...result.warnings];
+  return { result, fingerprint: snapshot.fingerprint, metrics, plan, dataWarnings };
 }
 
 /**
@@ -125,7 +152,11 @@ export async function runReview(store: Store, options: RunReviewOptions, compute
     startedAt: options.now.toISOString(), trigger: options.trigger,
   });
   try {
-    const { result, fingerprint } = computed ?? await computeReview(store, options, plan);
+    const { result, fingerprint, dataWarnings } = computed ?? await computeReview(store, options, plan);
+    if (options.strictData && dataWarnings.length > 0) {
+      const more = dataWarnings.length > 1 ? ` (and ${dataWarnings.length - 1} more data warning(s))` : '';
+      throw new JobError(`--strict-data: the store's data is not sufficient for the review of ${options.cutoff}: ${dataWarnings[0]}${more}`);
+    }
     await recordRunSuccess(store.db, runId, finishedAt(), fingerprint, result);
     return { runId, result, fingerprint };
   } catch (err) {

@@ -45,4 +45,5 @@ export const HSCI_2025: Methodology = {
     effectiveMonthsAfterCutoff: 3,
   },
   borderline: { coveragePoints: 0.5, moneyFraction: 0.1 },
+  dataQuality: { fullMarketRanked: 2_200, minRankedFraction: 0.8, thinDayFraction: 0.5, maxDayOverDayFactor: 5 },
 };

@@ -74,4 +74,17 @@ export interface Methodology {
    * `moneyFraction` a fraction of the money threshold (0.1 means within 10%).
    */
   readonly borderline: { readonly coveragePoints: number; readonly moneyFraction: number };
+  /**
+   * Not RULES.md's but the data's (issue 16): when the store is too thin or too odd for a review to mean
+   * anything. `fullMarketRanked`: about how many securities a whole Main Board ranks (§3); a ranked universe
+   * under `minRankedFraction` of it is a partial market. `thinDayFraction`: a trading day of the window
+   * with rows for fewer than this fraction of the window's median day is thin. `maxDayOverDayFactor`: a
+   * market cap moving more than this factor from one non-suspended day to the next is implausible.
+   */
+  readonly dataQuality: {
+    readonly fullMarketRanked: number;
+    readonly minRankedFraction: number;
+    readonly thinDayFraction: number;
+    readonly maxDayOverDayFactor: number;
+  };
 }

@@ -10,7 +10,7 @@ const COLUMNS = [
 /**
  * One row per security per list (a name added on both channels appears twice). Money in whole HK$
  * and coverage as a fraction, as in the JSON, so a spreadsheet gets exact figures. Then `summary` rows:
- * each line's HK$ average, the constituent count and each list's count. Pure.
+ * each line's HK$ average, the constituent count and each list's count; then one `warning` row per warning. Pure.
  */
 export function renderReviewCsv(result: ReviewResult): string {
   const rows = flattenReview(result).map((r) => [
@@ -20,5 +20,7 @@ export function renderReviewCsv(result: ReviewResult): string {
   const summary = summaryRows(result).map((r) => ['', r.name, 'summary', '', '', r.avgMarketCapHkd ?? '', r.coverage ?? '', '', r.reason, '', 'false']);
   const preview = (result.preview?.closeCalls ?? []).map((c) => [c.code, c.name, 'close_call', '', '', c.neededCapHkd ?? '', '', c.line, c.note, c.neededMove === null ? '' : c.neededMove.toFixed(4), 'true']);
   const liquidity = (result.preview?.liquidityCalls ?? []).map((c) => [c.code, c.name, 'liquidity_call', '', '', '', '', '', c.note, `${c.monthsNeeded} of ${c.monthsLeft}`, 'true']);
-  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity]);
+  // The warnings too (issue 16): a spreadsheet of a review on thin data must say so, like every other format.
+  const warnings = result.warnings.map((w) => ['', '', 'warning', '', '', '', '', '', w, '', 'false']);
+  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity, ...warnings]);
 }

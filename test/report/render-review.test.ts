@@ -28,8 +28,9 @@ describe('renderReview formats', () => {
 
   it('csv has one row per security per list, money whole HK$ and coverage a fraction', () => {
     const rows = parse(renderReview(buildReviewFixture(), 'csv'), { columns: true }) as Array<Record<string, string>>;
-    // 2 HSCI adds + 3 removes + SH 1+1 + SZ 2+1 + 1 pending
-    expect(rows).toHaveLength(11);
+    // 2 HSCI adds + 3 removes + SH 1+1 + SZ 2+1 + 1 pending, then one row per warning (issue 16: every format)
+    expect(rows).toHaveLength(13);
+    expect(rows.filter((r) => r.list === 'warning').map((r) => r.reason)).toEqual(buildReviewFixture().warnings);
     expect(rows.filter((r) => r.code === '02259').map((r) => `${r.list}/${r.channel}`)).toEqual(['hsci_add/', 'sb_add/SH', 'sb_add/SZ']);
     const kingdee = rows.find((r) => r.code === '00268')!;
     expect(kingdee).toMatchObject({ avgMarketCapHkd: '33000000000', borderline: 'true', segment: 'SMALL' });

@@ -16,6 +16,7 @@ interface ScreenArgs extends GlobalOptions {
   out?: string;
   decisions?: boolean;
   asOf?: string;
+  strictData?: boolean;
 }
 
 /** Exit 2 with one sentence when a date option is not a real `YYYY-MM-DD` date (CONTRACT.md "Running it"). */
@@ -39,13 +40,15 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
         .option('format', { choices: REVIEW_FORMATS, default: 'table' as ReviewFormat, describe: 'output format' })
         .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' })
         .option('as-of', { type: 'string', describe: 'preview the review of --cutoff with the data up to this date (before the cut-off); records no run' })
-        .option('decisions', { type: 'boolean', default: false, describe: 'json: also print every screened security\'s decision and checks (large)' }) as never,
+        .option('decisions', { type: 'boolean', default: false, describe: 'json: also print every screened security\'s decision and checks (large)' })
+        .option('strict-data', { type: 'boolean', default: false, describe: 'fail (exit 1) instead of warning when the data is not sufficient: a partial market, constituents or securities without data, thin days' }) as never,
     handler: async (argv) => {
       const cutoff = requireDate(argv.cutoff, 'cutoff');
       const effectiveDate = argv.effective === undefined ? undefined : requireDate(argv.effective, 'effective');
       const format = argv.format ?? 'table';
       if (argv.out !== undefined) await requireWritableDirectory(argv.out);
       const asOf = argv.asOf === undefined ? undefined : requireDate(argv.asOf, 'as-of');
+      if (asOf !== undefined && argv.strictData) throw new UsageError('--strict-data applies to a review of the cut-off, not to a preview with --as-of.');
       const { renderReview } = await import('../../report/render-review.js');
       const run = asOf === undefined
         ? await runRecordedReview(argv, ctx, cutoff, effectiveDate)
@@ -75,7 +78,7 @@ async function runRecordedReview(argv: ScreenArgs, ctx: CliContext, cutoff: stri
   const { runReview } = await import('../../jobs/run-review.js');
   const { withReviewLock } = await import('../../jobs/job-lock.js');
   return withStore(argv, ctx, (store) => withReviewLock(store, 'screen', ctx.now(), () => runReview(store, {
-    cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli', now: ctx.now(),
+    cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli', now: ctx.now(), strictData: argv.strictData,
   })));
 }
 
