@@ -101,7 +101,7 @@ export function generateSecurities(params: MarketParams): BenchSecurity[] {
 
 const SEC_HEADER = 'code,name,board,type,currency,listing_date,delisting_date,wvr,secondary_listing,free_float,a_share_code,a_share_exchange,a_share_listing_date\n';
 
-/** The securities file (CONTRACT.md `securities`), as one string. */
+/** The securities file (docs/contract.md `securities`), as one string. */
 export function formatSecuritiesCsv(securities: readonly BenchSecurity[]): string {
   const lines = securities.map((s) => [
     s.code, s.name, s.board, s.type, s.currency, s.listingDate, s.delistingDate ?? '', s.wvr ? 1 : 0,
@@ -114,7 +114,7 @@ export function formatSecuritiesCsv(securities: readonly BenchSecurity[]): strin
 export const DAILY_HEADER = 'date,code,market_cap_hkd,turnover_hkd,suspended,close,volume\n';
 
 /**
- * The daily file (CONTRACT.md `daily`), one chunk of CSV lines per trading day (header not
+ * The daily file (docs/contract.md `daily`), one chunk of CSV lines per trading day (header not
  * included), in date then code order like a daily feed. Caps follow a random walk; a suspended
  * day carries the last cap with no turnover.
  */

@@ -12,7 +12,7 @@ export interface BenchLists {
 }
 
 const RANKED_TYPES = new Set(['EQUITY', 'REIT', 'STAPLED']);
-/** Southbound SmallCap entry line of RULES.md §7.1 (HK$5bn), used only to shape sample data. */
+/** Southbound SmallCap entry line of docs/methodology.md §7.1 (HK$5bn), used only to shape sample data. */
 const SAMPLE_SMALLCAP_ENTRY_HKD = 5e9;
 
 export function generateLists(securities: readonly BenchSecurity[]): BenchLists {

@@ -4,7 +4,7 @@ import type { SampleSeries } from './simulate.js';
 import type { SampleSpec } from './types.js';
 
 /**
- * A simplified reading of RULES.md §3-§5 and §7.3, enough to build believable "lists in force" for the
+ * A simplified reading of docs/methodology.md §3-§5 and §7.3, enough to build believable "lists in force" for the
  * sample (the real rules live in src/rules; this only shapes synthetic data and never decides a review).
  */
 export interface CutoffMetrics {

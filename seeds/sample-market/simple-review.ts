@@ -4,7 +4,7 @@ import type { CutoffMetrics } from './cutoff-metrics.js';
 import type { SampleSpec } from './types.js';
 
 /**
- * A simplified semi-annual review (RULES.md §6.1, §7) used only to derive the lists the sample ships
+ * A simplified semi-annual review (docs/methodology.md §6.1, §7) used only to derive the lists the sample ships
  * as "in force" and to check that the sample is plausible. Fixed lines are fine here: this is data
  * generation, not the screen (which reads every line from its Methodology).
  */

@@ -55,7 +55,7 @@ export interface SampleSpec {
   force?: { hsci?: Segment | 'none'; sh?: boolean; sz?: boolean };
 }
 
-/** A dated attribute change (CONTRACT.md `changes`). */
+/** A dated attribute change (docs/contract.md `changes`). */
 export interface SampleChange { code: StockCode; date: IsoDate; field: string; value: string }
 
 /** Where the generator writes: the loader passes prepared statements, tests pass collectors or hashers. */

@@ -1,5 +1,5 @@
 /**
- * Turns a yargs failure message into one clear sentence (CONTRACT.md "Exit codes": errors are one
+ * Turns a yargs failure message into one clear sentence (docs/contract.md "Exit codes": errors are one
  * sentence on stderr). yargs spreads some messages over several lines, e.g. a bad `--format`:
  *
  *     Invalid values:

@@ -22,7 +22,7 @@ export async function withStore<T>(argv: GlobalOptions, ctx: CliContext, fn: (st
   }
 }
 
-/** "unable to open database file" names no file: say which one (CONTRACT.md: errors name the file). */
+/** "unable to open database file" names no file: say which one (docs/contract.md: errors name the file). */
 function describeOpenFailure(path: string, err: unknown): unknown {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !UNOPENABLE.has(code)) return err;

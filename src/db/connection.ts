@@ -18,14 +18,14 @@ export interface Store {
 }
 
 export interface OpenStoreOptions {
-  /** Migrate to the latest schema on open (CONTRACT.md: every command does). Default true. */
+  /** Migrate to the latest schema on open (docs/contract.md: every command does). Default true. */
   migrate?: boolean;
   readonly?: boolean;
   /** How long a writer waits for another process's lock before failing, ms. */
   busyTimeoutMs?: number;
 }
 
-/** The default database path: `--db`, else `HKCONNECT_DB`, else `./data/hkconnect.db` (CONTRACT.md). */
+/** The default database path: `--db`, else `HKCONNECT_DB`, else `./data/hkconnect.db` (docs/contract.md). */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   return flag ?? env.HKCONNECT_DB ?? './data/hkconnect.db';
 }

@@ -1,7 +1,7 @@
 import type { StockCode } from './types.js';
 
 /**
- * Normalises a stock code to 5 digits (`700` -> `00700`, CONTRACT.md "Running it").
+ * Normalises a stock code to 5 digits (`700` -> `00700`, docs/contract.md "Running it").
  * Returns null for anything that is not 1 to 5 digits.
  */
 export function normalizeStockCode(input: string): StockCode | null {

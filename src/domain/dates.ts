@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IsoDate } from './types.js';
 
-/** Hong Kong's zone: every instant-to-date computation happens here (STYLE.md "Data and numbers"). */
+/** Hong Kong's zone: every instant-to-date computation happens here. */
 export const HK_ZONE = 'Asia/Hong_Kong';
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;

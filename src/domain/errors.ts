@@ -1,4 +1,4 @@
-/** Bad usage or bad input: exit code 2 (CONTRACT.md "Exit codes"). */
+/** Bad usage or bad input: exit code 2 (docs/contract.md "Exit codes"). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
   readonly exitCode = 2;
@@ -17,7 +17,7 @@ export interface InputLocation {
   readonly field?: string;
 }
 
-/** A bad input row or file, as a value (STYLE.md "Errors"). */
+/** A bad input row or file, as a value. */
 export interface InputIssue extends InputLocation {
   readonly reason: string;
 }

@@ -24,7 +24,7 @@ export interface CloseCall {
   note: string;
 }
 
-/** A liquidity test (RULES.md §5) still open: how many of the months still to come must pass. */
+/** A liquidity test (docs/methodology.md §5) still open: how many of the months still to come must pass. */
 export interface LiquidityCall {
   code: StockCode;
   name: string;

@@ -41,7 +41,7 @@ export const INTERIM_EVENTS = [
 ] as const;
 export type InterimEventKind = (typeof INTERIM_EVENTS)[number];
 
-/** The attributes of one security that dated changes can alter (CONTRACT.md `changes`). */
+/** The attributes of one security that dated changes can alter (docs/contract.md `changes`). */
 export const CHANGEABLE_FIELDS = [
   'name', 'board', 'type', 'currency', 'delisting_date', 'wvr', 'secondary_listing', 'free_float',
   'a_share_code', 'a_share_exchange', 'a_share_listing_date', 'stabilisation_end',
@@ -70,7 +70,7 @@ export interface SecurityAttributes {
   readonly aShareRiskAlert: boolean;
 }
 
-/** A dated change of one attribute (CONTRACT.md `changes`). */
+/** A dated change of one attribute (docs/contract.md `changes`). */
 export interface AttributeChange {
   readonly code: StockCode;
   readonly date: IsoDate;
@@ -102,11 +102,11 @@ export interface DailySeries {
   readonly calendarSlots?: { readonly calendar: TradingCalendar; readonly at: Int32Array };
 }
 
-/** The outcome of one rule for one security, in the order the review applied it (RULES.md §9). */
+/** The outcome of one rule for one security, in the order the review applied it (docs/methodology.md §9). */
 export interface RuleOutcome {
   /** Stable rule id, e.g. `hsci-coverage-add`, `sb-wvr-183d-turnover`. */
   readonly rule: string;
-  /** The RULES.md section, e.g. `§6.1`. */
+  /** The docs/methodology.md section, e.g. `§6.1`. */
   readonly section: string;
   readonly outcome: 'pass' | 'fail' | 'n/a';
   /** One readable sentence with the figures. */
@@ -168,7 +168,7 @@ export interface BorderlineRow {
   code: StockCode; name: string; line: string; value: number; threshold: number; distance: string; outcome: string;
 }
 
-/** The result of one review: CONTRACT.md "screen --format json" plus extra fields. */
+/** The result of one review: docs/contract.md "screen --format json" plus extra fields. */
 export interface ReviewResult {
   cutoff: IsoDate;
   effectiveDate: IsoDate;
@@ -182,7 +182,7 @@ export interface ReviewResult {
   southbound: Record<Channel, { add: SouthboundAddRow[]; remove: SouthboundRemoveRow[] }>;
   pending: PendingRow[];
   warnings: string[];
-  /** Extra: names within the borderline margins of RULES.md §9. */
+  /** Extra: names within the borderline margins of docs/methodology.md §9. */
   borderline: BorderlineRow[];
   /** Extra: one decision per screened security, ordered by rank then code. */
   decisions: SecurityDecision[];
@@ -218,7 +218,7 @@ export interface ReviewCounts {
  */
 export type RecordedReviewResult = Omit<ReviewResult, 'decisions'> & { decisions: Array<Omit<SecurityDecision, 'checks'>> };
 
-/** The methodology lines a report draws (RULES.md §6.1, §7.1); coverage as fractions, money in HK$. */
+/** The methodology lines a report draws (docs/methodology.md §6.1, §7.1); coverage as fractions, money in HK$. */
 export interface ReviewLines {
   coverageAdd: number;
   coverageDelete: number;
@@ -237,7 +237,7 @@ export interface ReviewLines {
   midCapAvgCapHkd?: number | null;
 }
 
-/** An interim event (RULES.md §8; CONTRACT.md `events` rows). */
+/** An interim event (docs/methodology.md §8; docs/contract.md `events` rows). */
 export interface InterimEvent {
   code: StockCode;
   event: InterimEventKind;

@@ -3,7 +3,7 @@ import type { IngestKind } from './types.js';
 export type { IngestKind, IngestOptions, LoadSummary } from './types.js';
 
 /**
- * Every input kind of `hkconnect ingest` (CONTRACT.md "Input files"), by name.
+ * Every input kind of `hkconnect ingest` (docs/contract.md "Input files"), by name.
  * Adding a kind = a `parse-<kind>.ts` / `load-<kind>.ts` pair plus one line here.
  * Loaders are imported lazily so that `--help` stays fast.
  */

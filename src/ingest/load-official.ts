@@ -7,7 +7,7 @@ import { storeRow } from './store-row.js';
 import type { IngestOptions, LoadSummary } from './types.js';
 
 /**
- * Loads an official announcement (`list,code[,name,channel]`, CONTRACT.md `official`) for the review of
+ * Loads an official announcement (`list,code[,name,channel]`, docs/contract.md `official`) for the review of
  * `--cutoff` into `official_changes`. Each list (and channel) the file names replaces what was stored for
  * that list and cut-off, so loading the same file twice leaves the store as once, and an HSCI file and a
  * Southbound file for the same review can be loaded one after the other.

@@ -9,7 +9,7 @@ const COLUMNS = { required: ['code', 'date', 'shares_issued'] } as const;
 
 /**
  * `ingest shares FILE`: CSV `code,date,shares_issued`, each count in force from its date until the
- * code's next row (CONTRACT.md "Input files"). `ingest dayquot` multiplies the close by the count in
+ * code's next row (docs/contract.md "Input files"). `ingest dayquot` multiplies the close by the count in
  * force on the report date. Idempotent: a row for a (code, date) already stored replaces it.
  */
 export async function loadSharesFile(store: Store, file: string, options: IngestOptions): Promise<LoadSummary> {

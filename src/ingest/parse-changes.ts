@@ -4,7 +4,7 @@ import type { ColumnIndex } from './csv-rows.js';
 import { Bad, clip, parseCode, parseDate } from './fields.js';
 import type { RowIssue } from './types.js';
 
-/** `changes` columns (CONTRACT.md "Input files"). */
+/** `changes` columns (docs/contract.md "Input files"). */
 export const CHANGES_COLUMNS = { required: ['code', 'date', 'field', 'value'] } as const;
 
 export interface ChangeRow {

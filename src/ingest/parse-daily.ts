@@ -3,7 +3,7 @@ import type { ColumnIndex } from './csv-rows.js';
 import type { TradingDayCheck } from './trading-days.js';
 import type { RowIssue } from './types.js';
 
-/** `daily` columns (CONTRACT.md "Input files"). */
+/** `daily` columns (docs/contract.md "Input files"). */
 export const DAILY_COLUMNS = {
   required: ['date', 'code', 'market_cap_hkd', 'turnover_hkd', 'suspended'],
   optional: ['close', 'volume'],

@@ -28,13 +28,13 @@ export function planDayquotRow(row: DayquotRow, date: IsoDate, facts: DayquotFac
     return issue('currency', `code ${row.code} is ${row.currency} in the report but ${facts.securityCurrency} in securities`);
   }
   if (row.suspended || row.halted) {
-    // A suspended day is never used in averages (RULES.md §3); it carries the last known cap for display.
+    // A suspended day is never used in averages (docs/methodology.md §3); it carries the last known cap for display.
     return store(date, row.code, facts.lastMarketCapHkd() ?? 0, 0, true, null, null);
   }
   const close = row.close ?? row.previousClose;
   const volume = row.sharesTraded ?? 0;
   if (row.currency !== 'HKD') {
-    // A non-HKD counter is never ranked (RULES.md §2.3) and the report gives no exchange rate:
+    // A non-HKD counter is never ranked (docs/methodology.md §2.3) and the report gives no exchange rate:
     // keep its close and volume (in its own currency), with no HK$ money.
     return store(date, row.code, 0, 0, false, close, volume);
   }

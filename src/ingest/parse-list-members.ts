@@ -3,7 +3,7 @@ import type { ColumnIndex } from './csv-rows.js';
 import { Bad, parseCode, parseEnum, parseText } from './fields.js';
 import type { RowIssue } from './types.js';
 
-/** `hsci` columns (CONTRACT.md "Input files"); the snapshot date comes from `--as-of`. */
+/** `hsci` columns (docs/contract.md "Input files"); the snapshot date comes from `--as-of`. */
 export const HSCI_COLUMNS = { required: ['code', 'segment'] } as const;
 
 /** `southbound` columns: `channel` may be left out when `--channel` names it. */

@@ -5,7 +5,7 @@ import { changeListKey, OfficialListsBuilder, type OfficialAnnouncement } from '
 import { cellOf, readCsvText } from './official-csv-text.js';
 import type { RowIssue } from './types.js';
 
-/** `official` columns (CONTRACT.md "Input files"); the review comes from `--cutoff`. */
+/** `official` columns (docs/contract.md "Input files"); the review comes from `--cutoff`. */
 export const OFFICIAL_COLUMNS = { required: ['list', 'code'], optional: ['name', 'channel'] } as const;
 
 /** One row of the contract's `official` CSV; `channels` empty for HSCI lists and sb rows that name none. */

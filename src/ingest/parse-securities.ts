@@ -4,7 +4,7 @@ import type { ColumnIndex } from './csv-rows.js';
 import { Bad, parseCode, parseDate } from './fields.js';
 import type { RowIssue } from './types.js';
 
-/** `securities` columns (CONTRACT.md "Input files"); `a_share_risk_alert` is an extra optional column. */
+/** `securities` columns (docs/contract.md "Input files"); `a_share_risk_alert` is an extra optional column. */
 export const SECURITIES_COLUMNS = {
   required: ['code', 'name', 'board', 'type', 'currency', 'listing_date'],
   optional: [

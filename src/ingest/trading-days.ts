@@ -11,7 +11,7 @@ export interface CalendarRow {
 }
 
 /**
- * Decides whether a (valid) date may carry daily data (RULES.md "Dates": trading days only).
+ * Decides whether a (valid) date may carry daily data (docs/methodology.md "Dates": trading days only).
  * A weekend is never a trading day; a date the calendar marks closed (a holiday of the bundled
  * calendar, an HKEX NO TRADING report, a day closed with `db close-day`) is rejected, naming the
  * holiday and the way to open it (`--open-days`): a vendor file's forward-filled holiday rows must

@@ -45,7 +45,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   }
 }
 
-/** The one place the demo calls the review job (RULES.md §1: the semi-annual review at the sample's cut-off). */
+/** The one place the demo calls the review job (docs/methodology.md §1: the semi-annual review at the sample's cut-off). */
 export async function reviewDemoStore(store: Store, now: Date): Promise<{ runId: number; result: ReviewResult }> {
   const { runReview } = await import('./run-review.js');
   return runReview(store, { cutoff: SAMPLE_CUTOFF, trigger: 'cli', now });

@@ -26,7 +26,7 @@ export const obtainReview: ReviewSource = async (store, { cutoff, methodology, n
   return { runId: run.runId, result: run.result, reused: false };
 };
 
-/** The lists a review predicts (CONTRACT.md "screen --format json"): equal in the recorded and the computed review. */
+/** The lists a review predicts (docs/contract.md "screen --format json"): equal in the recorded and the computed review. */
 function sameLists(recorded: RecordedReviewResult, computed: ReviewResult): boolean {
   const lists = (r: RecordedReviewResult | ReviewResult) => JSON.stringify([r.effectiveDate, r.kind, r.hsci, r.southbound, r.pending]);
   return lists(recorded) === lists(computed);

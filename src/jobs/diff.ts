@@ -24,7 +24,7 @@ export interface DiffOptions {
 }
 
 /**
- * The diff job (CONTRACT.md `diff`): reads the official file, takes the run recorded for the cut-off
+ * The diff job (docs/contract.md `diff`): reads the official file, takes the run recorded for the cut-off
  * on the same inputs (or runs the review), compares list by list, stores the diff, and returns it.
  * `source` is injectable so the comparison can be tested without a full market in the store.
  */
@@ -73,7 +73,7 @@ function storedOfficial(store: Store, cutoff: IsoDate): OfficialSource {
   return { file: `official_changes:${cutoff}`, sha256: digest, announcement };
 }
 
-/** The Southbound lists in force on C, for the channels whose whole list the file gives (RULES.md §7.4). */
+/** The Southbound lists in force on C, for the channels whose whole list the file gives (docs/methodology.md §7.4). */
 async function readCurrentLists(store: Store, cutoff: IsoDate, a: OfficialAnnouncement): Promise<CurrentLists> {
   const current: { -readonly [C in Channel]?: string[] } = {};
   for (const ch of CHANNELS) {

@@ -9,7 +9,7 @@ import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, R
 import type { Methodology } from '../methodology/types.js';
 import { concatSeries, DailyDays, readWindowSeries, type WindowReadOptions } from '../db/daily-days.js';
 
-/** Everything a review reads from the store, as of its cut-off (RULES.md §1-§7 inputs). */
+/** Everything a review reads from the store, as of its cut-off (docs/methodology.md §1-§7 inputs). */
 export interface ReviewSnapshot {
   readonly calendar: TradingCalendar;
   /** The last trading day on or before C: the day whose data must exist. */

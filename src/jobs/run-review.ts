@@ -56,7 +56,7 @@ export async function resolveMethodology(id: string | undefined, overridesFile: 
   return applyOverrides(base, json, overridesFile);
 }
 
-/** What a review is about: the methodology, the calendar, the kind and E (RULES.md §1). */
+/** What a review is about: the methodology, the calendar, the kind and E (docs/methodology.md §1). */
 export interface ReviewPlan {
   readonly methodology: Methodology;
   readonly calendar: TradingCalendar;
@@ -69,7 +69,7 @@ export async function planReview(store: Store, options: Pick<RunReviewOptions, '
   if (options.effectiveDate !== undefined && !isIsoDate(options.effectiveDate)) {
     throw new UsageError(`the effective date "${options.effectiveDate}" is not a date of the form YYYY-MM-DD`);
   }
-  // RULES.md §1: changes take effect after the cut-off; an E on or before C is a typo, not an override.
+  // docs/methodology.md §1: changes take effect after the cut-off; an E on or before C is a typo, not an override.
   if (options.effectiveDate !== undefined && options.effectiveDate <= options.cutoff) {
     throw new UsageError(`the effective date ${options.effectiveDate} is not after the cut-off ${options.cutoff}`);
   }
@@ -138,7 +138,7 @@ export async function computeReview(
 }
 
 /**
- * The review job (RULES.md §1-§9): plans the review, loads the snapshot in force on C, computes the
+ * The review job (docs/methodology.md §1-§9): plans the review, loads the snapshot in force on C, computes the
  * per-security metrics, screens, and records the run (`running` -> `succeeded` / `failed`) with its
  * inputs fingerprint, result (encodeRunResult) and `run_changes`. A failure is recorded, then rethrown.
  * `computed`: a review of the same options already computed (diff), recorded as it is.

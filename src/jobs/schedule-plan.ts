@@ -7,7 +7,7 @@ import type { IsoDate } from '../domain/types.js';
  * how reports are named and how log lines are stamped. No clock, no database, no files.
  */
 
-/** The review cut-offs as `MM-DD`, read from the methodology (RULES.md §1). */
+/** The review cut-offs as `MM-DD`, read from the methodology (docs/methodology.md §1). */
 export interface ReviewCutoffs {
   readonly semiAnnual: readonly string[];
   readonly quarterly: readonly string[];
@@ -22,7 +22,7 @@ export interface DueCutoff {
 
 /**
  * The most recent cut-off that has passed on `todayHk`: C has passed once its day is over, so
- * C < today (RULES.md §1: "a run can be made on any day after C"). Only this one is considered:
+ * C < today (docs/methodology.md §1: "a run can be made on any day after C"). Only this one is considered:
  * catching up on start means the latest review, not every review in history.
  */
 export function findLatestPassedCutoff(todayHk: IsoDate, cutoffs: ReviewCutoffs): DueCutoff | null {

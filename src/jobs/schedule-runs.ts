@@ -2,7 +2,7 @@ import type { Store } from '../db/connection.js';
 import type { IsoDate } from '../domain/types.js';
 import { decodeRunResult } from '../db/repositories/runs.js';
 
-/** One row of `query runs` (CONTRACT.md). */
+/** One row of `query runs` (docs/contract.md). */
 export interface RunRow {
   id: number;
   cutoff: IsoDate;

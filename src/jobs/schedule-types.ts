@@ -28,7 +28,7 @@ export interface SchedulePassOptions {
   readonly now: () => Date;
   readonly runReview: RunReviewFn;
   readonly render: RenderReviewFn;
-  /** Cut-off days as `MM-DD`, from the methodology (RULES.md §1). */
+  /** Cut-off days as `MM-DD`, from the methodology (docs/methodology.md §1). */
   readonly cutoffs: ReviewCutoffs;
   readonly reportsDir: string;
   /** The data-complete fraction (see `isDayComplete`); default `DEFAULT_COMPLETE_FRACTION`. */

@@ -2,7 +2,7 @@ import type { Methodology } from './types.js';
 import { HSCI_2025 } from './hsci-2025.js';
 
 /**
- * The older reading (RULES.md §3 "Month-end method", §7.1.1 choice): the 12-month average is the
+ * The older reading (docs/methodology.md §3 "Month-end method", §7.1.1 choice): the 12-month average is the
  * mean of month-end market caps, for the HSCI ranking and the Southbound money lines alike.
  * Everything else as `hsci-2025`.
  */

@@ -1,7 +1,7 @@
 import type { Methodology } from './types.js';
 
 /**
- * The default methodology (RULES.md "Parameters"): daily averaging since the December 2024 review.
+ * The default methodology (docs/methodology.md "Parameters"): daily averaging since the December 2024 review.
  * Every threshold the rules and the screen apply comes from here.
  */
 export const HSCI_2025: Methodology = {

@@ -7,7 +7,7 @@ import { deepFreeze } from './deep-freeze.js';
 export type { Methodology } from './types.js';
 export { applyOverrides } from './apply-overrides.js';
 
-/** The methodology a run uses when none is named (RULES.md "Parameters"). */
+/** The methodology a run uses when none is named (docs/methodology.md "Parameters"). */
 export const DEFAULT_METHODOLOGY_ID = 'hsci-2025';
 
 const KNOWN: ReadonlyMap<string, Methodology> = new Map(

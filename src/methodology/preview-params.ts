@@ -1,7 +1,7 @@
 /**
  * The numbers of the preview method (docs/previews.md): how the days between the as-of date D and the
  * cut-off C are filled for the deterministic preview, and the defaults of the `--odds` simulation.
- * Not part of the index methodology (RULES.md): a model of the days still to come, so a params object
+ * Not part of the index methodology (docs/methodology.md): a model of the days still to come, so a params object
  * of its own. Nothing under screen/ holds these as literals.
  */
 export interface PreviewParams {

@@ -1,7 +1,7 @@
 import type { Board, Currency, SecurityType } from '../domain/types.js';
 
 /**
- * A versioned methodology: every number of RULES.md, as data (RULES.md "Parameters").
+ * A versioned methodology: every number of docs/methodology.md, as data (docs/methodology.md "Parameters").
  * Nothing under rules/ or screen/ may hold a threshold literal: it reads it from here.
  */
 export interface Methodology {

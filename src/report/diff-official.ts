@@ -11,7 +11,7 @@ export interface DiffItem {
   readonly borderline?: boolean;
 }
 
-/** One list compared: CONTRACT.md "diff --format json". */
+/** One list compared: docs/contract.md "diff --format json". */
 export interface DiffList {
   readonly hits: DiffItem[];
   readonly missed: DiffItem[];
@@ -76,7 +76,7 @@ export function predictedFor(key: OfficialListKey, result: ReviewResult, current
   throw new RangeError(`unknown official list ${key}`);
 }
 
-/** RULES.md §7.4: the list after the review = the list in force on C, plus the adds, minus the removes. */
+/** docs/methodology.md §7.4: the list after the review = the list in force on C, plus the adds, minus the removes. */
 export function predictListAfter(currentCodes: readonly StockCode[], result: ReviewResult, ch: Channel): Map<StockCode, string> {
   const after = new Map<StockCode, string>(currentCodes.map((c) => [c, '']));
   for (const r of result.southbound[ch].add) after.set(r.code, r.name);

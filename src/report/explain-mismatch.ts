@@ -1,7 +1,7 @@
 import type { Channel, RuleOutcome, SecurityDecision } from '../domain/types.js';
 import { formatDistance } from './number-format.js';
 
-/** What the diff says about one mismatched code: why the review predicted otherwise (RULES.md §9). */
+/** What the diff says about one mismatched code: why the review predicted otherwise (docs/methodology.md §9). */
 export interface MismatchFacts {
   readonly explanation: string;
   readonly predicted: string;

@@ -4,7 +4,7 @@ import type { DiffItem, DiffList } from './diff-official.js';
 export const DIFF_FORMATS = ['table', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-/** A stored comparison of one run with one official file (CONTRACT.md "diff --format json" plus extras). */
+/** A stored comparison of one run with one official file (docs/contract.md "diff --format json" plus extras). */
 export interface DiffReport {
   readonly cutoff: IsoDate;
   readonly lists: Record<string, DiffList>;

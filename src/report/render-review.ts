@@ -18,7 +18,7 @@ export interface RenderOptions {
 
 /**
  * Renders a review result in one of the `screen --format` formats. Pure: returns the text.
- * JSON is the result (CONTRACT.md "screen --format json" plus the extra fields), `decisions` on request.
+ * JSON is the result (docs/contract.md "screen --format json" plus the extra fields), `decisions` on request.
  */
 export function renderReview(result: ReviewResult, format: ReviewFormat, options: RenderOptions = {}): string {
   switch (format) {

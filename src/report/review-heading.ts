@@ -7,7 +7,7 @@ export function describeReview(result: ReviewResult): string {
   return `HSCI and Southbound review, cut-off ${result.cutoff} (${result.kind}), effective ${result.effectiveDate}, methodology ${result.methodology}`;
 }
 
-/** The borderline section's columns (RULES.md §9): the line, the value against it, and the outcome. */
+/** The borderline section's columns (docs/methodology.md §9): the line, the value against it, and the outcome. */
 export const BORDERLINE_COLUMNS = ['code', 'name', 'line', 'value', 'threshold', 'distance', 'outcome'] as const;
 
 export function borderlineCells(b: BorderlineRow): string[] {

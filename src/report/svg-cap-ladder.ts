@@ -13,7 +13,7 @@ const HIGH_FACTOR = 1.5;
 const MAX_RUNGS = 40;
 
 /**
- * The average-cap ladder of the names around the Southbound SmallCap lines (RULES.md §7.1: in at
+ * The average-cap ladder of the names around the Southbound SmallCap lines (docs/methodology.md §7.1: in at
  * HK$5bn, kept at HK$4bn): one rung per HSCI constituent or listed name in that band, a dot at its
  * average cap, coloured by its Southbound outcome. Pure; returns SVG markup.
  */

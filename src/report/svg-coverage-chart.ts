@@ -16,7 +16,7 @@ const H = 380;
 const M = { left: 64, right: 170, top: 28, bottom: 44 };
 
 /**
- * The cumulative-coverage curve of the ranked universe (RULES.md §6.1) with the add/delete and
+ * The cumulative-coverage curve of the ranked universe (docs/methodology.md §6.1) with the add/delete and
  * segment lines, and the adds, removes and borderline names marked: a full panel and a panel zoomed
  * on the band between the add and delete lines, where the decisions sit. Pure; returns SVG markup.
  */
@@ -45,7 +45,7 @@ export function renderCoverageChart(result: ReviewResult, lines: ReviewLines | n
   return full + zoom;
 }
 
-/** Adds and removes (RULES.md §6.1), and the names near a coverage line (§9); money-line names belong to the ladder. */
+/** Adds and removes (docs/methodology.md §6.1), and the names near a coverage line (§9); money-line names belong to the ladder. */
 function collectMarkers(result: ReviewResult): Marker[] {
   const nearCoverage = new Set(result.borderline.filter((b) => isCoverageLine(b.threshold)).map((b) => b.code));
   const out: Marker[] = [];

@@ -13,7 +13,7 @@ export interface APlusHFacts {
 }
 
 /**
- * RULES.md §7.1.3: the first trading day after both the end of price stabilisation (the recorded
+ * docs/methodology.md §7.1.3: the first trading day after both the end of price stabilisation (the recorded
  * date, else H-share listing + `stabilisationDays` calendar days) and the A share's
  * `aShareSeasoningTradingDays`-th trading day (its listing day is day 1). Choice: the A-share days
  * are counted on the Hong Kong trading calendar; an unknown A-share listing date counts as

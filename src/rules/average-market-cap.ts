@@ -5,7 +5,7 @@ import type { SeriesScan } from './scan-series.js';
 export type AveragingMethod = 'daily' | 'month-end';
 
 /**
- * RULES.md §3: the average market cap over the window of the scan (listing cut and restart applied).
+ * docs/methodology.md §3: the average market cap over the window of the scan (listing cut and restart applied).
  * Daily: sum of the caps of the non-suspended trading days / their number (one division).
  * Month-end: the mean, over the calendar months of W with a non-suspended trading day, of the cap
  * on the last of them (choice: a month with none is left out rather than counted as zero).

@@ -27,7 +27,7 @@ export interface SecurityMetricsInput {
 }
 
 /**
- * The facts of RULES.md §2-§5 and §7.1.3/§7.3 about one security at cut-off C, with every rule
+ * The facts of docs/methodology.md §2-§5 and §7.1.3/§7.3 about one security at cut-off C, with every rule
  * outcome in the order applied. One pass over the series (scanSeries) gathers the daily facts.
  */
 export function computeSecurityMetrics(input: SecurityMetricsInput): SecurityMetrics {

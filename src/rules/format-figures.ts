@@ -37,7 +37,7 @@ export function formatPercent(fraction: number, digits = 2): string {
   return `${(fraction * 100).toFixed(digits)}%`;
 }
 
-/** True when `value` is within `fraction` of `threshold` on either side (RULES.md §9 money margins). */
+/** True when `value` is within `fraction` of `threshold` on either side (docs/methodology.md §9 money margins). */
 export function isNearMoneyLine(value: number, threshold: number, fraction: number): boolean {
   return Math.abs(value - threshold) <= threshold * fraction;
 }

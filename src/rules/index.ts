@@ -1,4 +1,4 @@
-/** The per-security rules (RULES.md §1-§5, §7, §8): pure functions of one security's facts. */
+/** The per-security rules (docs/methodology.md §1-§5, §7, §8): pure functions of one security's facts. */
 export type { SecurityMetrics } from './security-metrics.js';
 export { computeSecurityMetrics, type SecurityMetricsInput } from './compute-security-metrics.js';
 export { resolveAttributesAt, parseAttributeValue } from './resolve-attributes.js';

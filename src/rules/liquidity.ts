@@ -22,7 +22,7 @@ export interface LiquidityFacts {
 }
 
 /**
- * RULES.md §5: the months counted run from the month of the window's first day (listing or
+ * docs/methodology.md §5: the months counted run from the month of the window's first day (listing or
  * restart) or, at most, the `windowMonths`-th month back counting the month of C as the first,
  * up to the month of C. A month passes when its median daily velocity is >= the threshold;
  * a counted month without any non-suspended trading day (or only data gaps) fails.

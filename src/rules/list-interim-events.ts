@@ -33,7 +33,7 @@ export interface InterimEventsInput {
 }
 
 /**
- * RULES.md §8: the interim events expected in [from, to] (both inclusive): fast-entry IPOs,
+ * docs/methodology.md §8: the interim events expected in [from, to] (both inclusive): fast-entry IPOs,
  * long-suspension deletions, new A+H listings, seasoned WVR companies and conversions to a
  * primary listing. Sorted by date, then code, then event.
  */

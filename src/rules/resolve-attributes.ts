@@ -2,7 +2,7 @@ import type {
   AttributeChange, ChangeableField, IsoDate, SecurityAttributes,
 } from '../domain/types.js';
 
-/** Maps a `changes` field (snake_case, CONTRACT.md) to its SecurityAttributes property. */
+/** Maps a `changes` field (snake_case, docs/contract.md) to its SecurityAttributes property. */
 const PROPERTY: Readonly<Record<ChangeableField, keyof SecurityAttributes>> = {
   name: 'name', board: 'board', type: 'type', currency: 'currency', delisting_date: 'delistingDate',
   wvr: 'wvr', secondary_listing: 'secondaryListing', free_float: 'freeFloat', a_share_code: 'aShareCode',
@@ -19,7 +19,7 @@ const NULLABLE_FIELDS: ReadonlySet<ChangeableField> = new Set([
 ]);
 
 /**
- * The attributes as they stood on `date` (CONTRACT.md `changes`): for each field, the latest change
+ * The attributes as they stood on `date` (docs/contract.md `changes`): for each field, the latest change
  * dated on or before `date` wins over the base row; a change dated after `date` is ignored.
  * Values are parsed by the field's type (booleans 0/1/true/false; free_float a number; a blank
  * value of a nullable field means "none").

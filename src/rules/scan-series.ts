@@ -59,7 +59,7 @@ interface WindowTotals {
 const emptyWindow = (): WindowTotals => ({ capSumHkd: 0, days: 0, dataGapDays: 0, firstGapDate: null, months: new Map() });
 
 /**
- * One pass over the trading days from the series' first record to C (RULES.md §3, §4, §5, §7.3).
+ * One pass over the trading days from the series' first record to C (docs/methodology.md §3, §4, §5, §7.3).
  * A trading day without a record is a data gap while the security is listed: it counts neither in
  * the averages nor in liquidity, and it carries the suspension state across. A resumption inside W
  * after a continuous suspension that reached `prolongedSuspensionMonths` restarts the window (§3

@@ -2,7 +2,7 @@ import type { IsoDate, RuleOutcome, SecurityAttributes } from '../domain/types.j
 import type { WvrFacts } from './wvr.js';
 
 /**
- * The facts the per-security rules establish about one security at one cut-off (RULES.md §2-§5, §7).
+ * The facts the per-security rules establish about one security at one cut-off (docs/methodology.md §2-§5, §7).
  * This is the seam between rules/ (which computes it, one security at a time, purely) and screen/
  * (which ranks securities and decides adds and removes from these facts alone).
  */

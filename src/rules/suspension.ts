@@ -15,7 +15,7 @@ export interface SuspensionFacts {
 }
 
 /**
- * RULES.md §4: suspended on C (the state of the last trading day on or before C; a data gap
+ * docs/methodology.md §4: suspended on C (the state of the last trading day on or before C; a data gap
  * carries the previous state), the start of the continuous suspension running on C, and long
  * suspension: suspended on C and continuously since a day on or before C minus `longMonths`.
  */

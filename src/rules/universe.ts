@@ -10,7 +10,7 @@ export interface UniverseVerdict {
 }
 
 /**
- * RULES.md §2 (ranking universe), the five conditions in order: Main Board, an eligible type,
+ * docs/methodology.md §2 (ranking universe), the five conditions in order: Main Board, an eligible type,
  * the HKD counter, listed on or before C and not delisted on or before C, and at least one
  * non-suspended trading day in the averaging window (`tradingDays`, from §3).
  */

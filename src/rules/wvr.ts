@@ -17,7 +17,7 @@ export interface WvrFacts {
 }
 
 /**
- * RULES.md §7.3 seasoning: the trading day that completes `seasoningMonths` calendar months and
+ * docs/methodology.md §7.3 seasoning: the trading day that completes `seasoningMonths` calendar months and
  * `seasoningTradingDays` further trading days after listing. Choice: the months end on the same
  * day-of-month (clamped to the month's end), and the n-th trading day strictly after that date
  * completes the seasoning. Null when the calendar does not reach it yet.

@@ -9,7 +9,7 @@ export interface SegmentPlacement extends RankedEntry {
   readonly segment: Segment;
 }
 
-/** RULES.md §6.1.6: LargeCap up to and including the large line, MidCap up to and including the mid line, SmallCap above. */
+/** docs/methodology.md §6.1.6: LargeCap up to and including the large line, MidCap up to and including the mid line, SmallCap above. */
 export function segmentOf(coverage: number, m: Methodology): Segment {
   if (coverage <= m.coverage.largeCap) return 'LARGE';
   if (coverage <= m.coverage.midCap) return 'MID';
@@ -17,7 +17,7 @@ export function segmentOf(coverage: number, m: Methodology): Segment {
 }
 
 /**
- * RULES.md §6.1.6: rank the constituents after the review by average market cap and take the
+ * docs/methodology.md §6.1.6: rank the constituents after the review by average market cap and take the
  * cumulative coverage over them alone.
  */
 export function assignSegments(

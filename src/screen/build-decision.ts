@@ -2,13 +2,13 @@ import { CHANNELS, type Channel, type SecurityDecision } from '../domain/types.j
 import type { HsciPlacement } from './decide-hsci-review.js';
 import type { SouthboundScreen } from './screen-southbound.js';
 
-/** Sort by stock code ascending (CONTRACT.md: lists are sorted by stock code). */
+/** Sort by stock code ascending (docs/contract.md: lists are sorted by stock code). */
 export function byCode(a: { readonly code: string }, b: { readonly code: string }): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
 /**
- * RULES.md §9: one security's decision with every fact behind it: the per-security checks from rules/
+ * docs/methodology.md §9: one security's decision with every fact behind it: the per-security checks from rules/
  * (universe, average, liquidity, suspension, ...) followed by the screen's own (coverage, segment,
  * Southbound per channel), in the order applied.
  */

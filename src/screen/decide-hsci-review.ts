@@ -22,14 +22,14 @@ export interface HsciPlacement {
   readonly segmentCheck: RuleOutcome | null;
 }
 
-/** Whole HK$ averages (CONTRACT.md: money is whole HK$); ranking and coverage use these. */
+/** Whole HK$ averages (docs/contract.md: money is whole HK$); ranking and coverage use these. */
 export function roundAverage(metrics: SecurityMetrics): number | null {
   const a = metrics.average.avgMarketCapHkd;
   return a === null ? null : Math.round(a);
 }
 
 /**
- * RULES.md §6: the HSCI side of a review. Semi-annual reviews and previews apply §6.1 to every security;
+ * docs/methodology.md §6: the HSCI side of a review. Semi-annual reviews and previews apply §6.1 to every security;
  * quarterly reviews (§6.2) keep every constituent and add only qualifying IPOs of the quarter.
  */
 export function decideHsciReview(input: ScreenInput): HsciPlacement[] {

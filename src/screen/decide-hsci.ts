@@ -7,7 +7,7 @@ import { countMonthsShort, describeLiquidity } from './describe-liquidity.js';
 import { describeCoverage, formatPercent, pointsBetween } from './format-figures.js';
 import type { RankedEntry } from './types.js';
 
-/** The HSCI verdict on one security at a semi-annual review (RULES.md §6.1), with why. */
+/** The HSCI verdict on one security at a semi-annual review (docs/methodology.md §6.1), with why. */
 export interface HsciVerdict {
   readonly outcome: HsciOutcome;
   /** The rule that decided it. */
@@ -25,7 +25,7 @@ export function isCoverageBorderline(coverage: number, line: number, m: Methodol
 }
 
 /**
- * RULES.md §6.1.3-5. A constituent is deleted when it left the universe (§2), is under long suspension
+ * docs/methodology.md §6.1.3-5. A constituent is deleted when it left the universe (§2), is under long suspension
  * (§4), fails liquidity (§5) or its coverage is > the delete line; a non-constituent is added when its
  * coverage is <= the add line, it passes liquidity, is not suspended on C and is not SFC-concentrated.
  * Between the lines nothing changes. `entry` is null when the security is not ranked (outside U).

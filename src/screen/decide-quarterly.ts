@@ -9,12 +9,12 @@ import type { HsciVerdict } from './decide-hsci.js';
 import { isCoverageBorderline } from './decide-hsci.js';
 import type { RankedEntry } from './types.js';
 
-/** The quarter a quarterly cut-off closes: listings in (C - 3 months, C] are its IPOs (RULES.md §6.2). */
+/** The quarter a quarterly cut-off closes: listings in (C - 3 months, C] are its IPOs (docs/methodology.md §6.2). */
 export function isListedInQuarter(listingDate: IsoDate, cutoff: IsoDate): boolean {
   return listingDate > addMonths(cutoff, -3) && listingDate <= cutoff;
 }
 
-/** An IPO's rank and coverage when ranked with the current constituents alone (RULES.md §6.2). */
+/** An IPO's rank and coverage when ranked with the current constituents alone (docs/methodology.md §6.2). */
 export function rankAmongConstituents(
   ipo: { readonly code: StockCode; readonly avgMarketCapHkd: number },
   constituents: ReadonlyArray<{ readonly code: StockCode; readonly avgMarketCapHkd: number }>,
@@ -24,7 +24,7 @@ export function rankAmongConstituents(
 }
 
 /**
- * RULES.md §6.2 quarterly review: no deletions; an IPO listed in the quarter is added when, ranked with
+ * docs/methodology.md §6.2 quarterly review: no deletions; an IPO listed in the quarter is added when, ranked with
  * the constituents, its coverage is <= the quarterly line (LargeCap or MidCap). Choice: the §6.1.3 add
  * conditions (liquidity, not suspended on C, not SFC-concentrated) apply to it as well.
  */

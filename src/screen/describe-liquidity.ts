@@ -1,7 +1,7 @@
 import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 
-/** RULES.md §5: the pass rule that applies to a history of n months, in words. */
+/** docs/methodology.md §5: the pass rule that applies to a history of n months, in words. */
 export function describeLiquidityRule(monthsCounted: number, m: Methodology): string {
   const l = m.liquidity;
   if (monthsCounted >= l.fullMonths) {

@@ -2,7 +2,7 @@ import { CHANNELS, type Channel, type BorderlineRow, type PendingRow, type Revie
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 import { formatHkd, formatPercent } from './format-figures.js';
 
-/** Every fact and rule outcome for one security at one review (RULES.md §9), in the order applied. */
+/** Every fact and rule outcome for one security at one review (docs/methodology.md §9), in the order applied. */
 export interface Explanation {
   readonly code: string;
   readonly name: string;

@@ -1,4 +1,4 @@
-/** Readable figures for reasons (RULES.md §9): coverage in %, distances in points, money in HK$bn. */
+/** Readable figures for reasons (docs/methodology.md §9): coverage in %, distances in points, money in HK$bn. */
 import { groupDigits } from '../rules/format-figures.js';
 
 /** 0.9534 -> "95.3%". */
@@ -47,7 +47,7 @@ function formatGapHkd(gapHkd: number): string {
   return gapHkd < 100_000 ? `HK$${groupDigits(gapHkd, 2)}` : formatHkd(gapHkd);
 }
 
-/** 5e9 -> "HK$5bn" (no trailing zeros: a line reads as written in RULES.md). */
+/** 5e9 -> "HK$5bn" (no trailing zeros: a line reads as written in docs/methodology.md). */
 export function formatLineHkd(hkd: number): string {
   if (hkd >= 1e9) return `HK$${Number((hkd / 1e9).toFixed(3))}bn`;
   return `HK$${Number((hkd / 1e6).toFixed(3))}m`;

@@ -1,5 +1,5 @@
 /**
- * The HK$ equivalents of the coverage lines (RULES.md §6.1): the average market cap a name would need
+ * The HK$ equivalents of the coverage lines (docs/methodology.md §6.1): the average market cap a name would need
  * to sit exactly on a line, read off the cumulative coverage curve. Pure.
  */
 

@@ -3,14 +3,14 @@ import type { RankedEntry } from './types.js';
 
 interface Sized { readonly code: StockCode; readonly avgMarketCapHkd: number }
 
-/** RULES.md §6.1.1: largest average first; ties by stock code ascending. Returns a new array. */
+/** docs/methodology.md §6.1.1: largest average first; ties by stock code ascending. Returns a new array. */
 export function rankByAverageCap<T extends Sized>(items: readonly T[]): T[] {
   return [...items].sort((a, b) =>
     b.avgMarketCapHkd - a.avgMarketCapHkd || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /**
- * RULES.md §6.1.2: cumulative coverage at rank i = (sum of ranks 1..i, itself included) / (sum of all).
+ * docs/methodology.md §6.1.2: cumulative coverage at rank i = (sum of ranks 1..i, itself included) / (sum of all).
  * Sums are kept whole and divided once per row, so a coverage exactly on a line compares exactly.
  * `ranked` must already be in rank order (see rankByAverageCap).
  */

@@ -6,7 +6,7 @@ import { capAtCoverage, sortDescending } from './line-caps.js';
 const roundOrNull = (x: number | null): number | null => (x === null ? null : Math.round(x));
 
 /**
- * The lines a review applied (RULES.md §6.1, §7.1) with their HK$ equivalents: the add and delete
+ * The lines a review applied (docs/methodology.md §6.1, §7.1) with their HK$ equivalents: the add and delete
  * lines on the ranking universe, the LargeCap and MidCap lines on the constituents after the review.
  */
 export function computeReviewLines(placements: readonly HsciPlacement[], m: Methodology): ReviewLines {

@@ -8,7 +8,7 @@ import { countChanges, computeReviewLines } from './review-summary.js';
 import type { ScreenInput } from './types.js';
 
 /**
- * One review (RULES.md §6, §7, §9): the HSCI adds, removes and segments, then the Southbound lists per
+ * One review (docs/methodology.md §6, §7, §9): the HSCI adds, removes and segments, then the Southbound lists per
  * channel from the constituents after the review, every row with its reason and distance to the line.
  * Pure: the job hands in the metrics and the lists in force on the cut-off.
  */
@@ -74,7 +74,7 @@ function addHsciRows(result: ReviewResult, p: HsciPlacement): void {
   }
 }
 
-/** RULES.md §7.4; at a quarterly review only the HSCI IPO additions reach Southbound and nothing is removed. */
+/** docs/methodology.md §7.4; at a quarterly review only the HSCI IPO additions reach Southbound and nothing is removed. */
 function addSouthboundRows(result: ReviewResult, p: HsciPlacement, sb: SouthboundScreen, quarterly: boolean, hsciAdded: ReadonlySet<string>): void {
   const { code, name } = p.metrics;
   const pendingChannels: Channel[] = [];
@@ -95,7 +95,7 @@ function addSouthboundRows(result: ReviewResult, p: HsciPlacement, sb: Southboun
   if (pending !== null) result.pending.push({ code, event: pending.event, date: pending.date, name, channels: pendingChannels, reason: pending.reason });
 }
 
-/** RULES.md §9: coverage within the margin of the add or delete line (quarterly: an IPO near its line); money near a Southbound line. */
+/** docs/methodology.md §9: coverage within the margin of the add or delete line (quarterly: an IPO near its line); money near a Southbound line. */
 function addBorderlineRows(result: ReviewResult, p: HsciPlacement, sb: SouthboundScreen, input: ScreenInput): void {
   const m = input.methodology;
   const { code, name } = p.metrics;

@@ -7,7 +7,7 @@ import { checkWvr, checkMoneyLines, type MoneyLine } from './southbound-checks.j
 
 export type PendingEvent = 'A_PLUS_H_STABILISATION' | 'WVR_SEASONED';
 
-/** One channel's verdict on one security (RULES.md §7.4): before, after, and why. */
+/** One channel's verdict on one security (docs/methodology.md §7.4): before, after, and why. */
 export interface SouthboundChannelVerdict {
   readonly before: boolean;
   readonly after: boolean;
@@ -42,7 +42,7 @@ export interface SouthboundInput {
 interface PathResult { readonly path: SouthboundPath | null; readonly rule: string; readonly reason: string }
 
 /**
- * RULES.md §7.1.1 the HSCI path on one channel (the retention buffer depends on the channel's list). A LargeCap
+ * docs/methodology.md §7.1.1 the HSCI path on one channel (the retention buffer depends on the channel's list). A LargeCap
  * or MidCap constituent's reason gives its distance to the MidCap line (§9) when its coverage is known.
  */
 export function findHsciPath(
@@ -63,7 +63,7 @@ export function findHsciPath(
   return { path: null, rule: 'sb-smallcap-in', reason: `HSCI SmallCap, ${describeMoney('average', sbAvgHkd, s.smallCapInHkd)}${note}` };
 }
 
-/** RULES.md §7: per channel SH / SZ, eligibility after the review with the path in or the rule out. */
+/** docs/methodology.md §7: per channel SH / SZ, eligibility after the review with the path in or the rule out. */
 export function screenSouthbound(input: SouthboundInput): SouthboundScreen {
   const { metrics, cutoff, methodology: m } = input;
   const unscreened = isSouthboundUnscreened(metrics);

@@ -3,7 +3,7 @@ import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 import { describeMoney, formatHkd } from './format-figures.js';
 
-/** A money line of RULES.md §9 a security sits near (within the borderline margin). */
+/** A money line of docs/methodology.md §9 a security sits near (within the borderline margin). */
 export interface MoneyLine {
   readonly line: string;
   readonly value: number;
@@ -11,7 +11,7 @@ export interface MoneyLine {
   readonly distance: string;
 }
 
-/** RULES.md §9: within the money margin (default 10%) of a line. */
+/** docs/methodology.md §9: within the money margin (default 10%) of a line. */
 export function isNearMoneyLine(valueHkd: number, lineHkd: number, m: Methodology): boolean {
   return Math.abs(valueHkd - lineHkd) <= m.borderline.moneyFraction * lineHkd;
 }
@@ -27,7 +27,7 @@ function moneyCheck(rule: string, section: string, label: string, valueHkd: numb
 }
 
 /**
- * RULES.md §7.1.1 money lines of a SmallCap constituent: the HK$5bn way in and, when it is already on a
+ * docs/methodology.md §7.1.1 money lines of a SmallCap constituent: the HK$5bn way in and, when it is already on a
  * channel and not A+H, the HK$4bn retention buffer; §7.3 the WVR 183-day lines when they apply.
  */
 export function checkMoneyLines(
@@ -59,7 +59,7 @@ export interface WvrGate {
   readonly checks: RuleOutcome[];
 }
 
-/** RULES.md §7.3: seasoning by E (6 months + 20 trading days) and the two 183-day tests. */
+/** docs/methodology.md §7.3: seasoning by E (6 months + 20 trading days) and the two 183-day tests. */
 export function checkWvr(metrics: SecurityMetrics, effectiveDate: IsoDate, m: Methodology): WvrGate {
   const w = metrics.wvr;
   const p = m.southbound.wvr;

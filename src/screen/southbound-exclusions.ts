@@ -2,7 +2,7 @@ import type { IsoDate, RuleOutcome, SecurityType } from '../domain/types.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 
 /**
- * RULES.md §7.2: types this tool does not screen for Southbound at all (ETFs and other funds follow
+ * docs/methodology.md §7.2: types this tool does not screen for Southbound at all (ETFs and other funds follow
  * their own rules): on a current list they are left alone, never added or removed.
  */
 export const SOUTHBOUND_UNSCREENED_TYPES: ReadonlySet<SecurityType> = new Set<SecurityType>(['ETF', 'FUND']);
@@ -15,7 +15,7 @@ export function isSouthboundUnscreened(metrics: SecurityMetrics): boolean {
 }
 
 /**
- * RULES.md §7.2, the ways out that override every way in, as checks in a fixed order:
+ * docs/methodology.md §7.2, the ways out that override every way in, as checks in a fixed order:
  * listed at C, HKD counter, not a secondary listing, an eligible type, A share not under risk alert.
  * Attributes are those in force on C (dated changes applied), so a conversion to primary listing
  * counts from its recorded date.

@@ -3,7 +3,7 @@ import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 
 /**
- * Everything one review needs, already computed and loaded (RULES.md §6, §7). The screen is pure:
+ * Everything one review needs, already computed and loaded (docs/methodology.md §6, §7). The screen is pure:
  * no clock, no store; the job builds this from the snapshot in force on the cut-off.
  */
 export interface ScreenInput {

@@ -13,7 +13,7 @@ export interface PreviewFacts {
 }
 
 /**
- * What each close call (a borderline row of the preview, RULES.md §9) needs over the `k` trading days left
+ * What each close call (a borderline row of the preview, docs/methodology.md §9) needs over the `k` trading days left
  * to sit exactly on its deciding line, all else as it stands: the HSCI lines as their HK$ averages
  * (`lines.addAvgCapHkd` / `deleteAvgCapHkd`), the Southbound money lines as they are. Its average over the
  * window is (known days + remaining days) / days, so the remaining days' average cap must be
@@ -68,7 +68,7 @@ function decides(b: BorderlineRow, d: SecurityDecision, x: SecurityMetrics): boo
 }
 
 /**
- * RULES.md §5 tests still open on D: constituents, and non-constituents inside the add line, whose
+ * docs/methodology.md §5 tests still open on D: constituents, and non-constituents inside the add line, whose
  * liquidity fails if none of the months not yet complete passes and passes if all of them do. Says how
  * many of those months must pass (the passes counted as the latest, the kindest order).
  */

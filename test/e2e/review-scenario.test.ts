@@ -9,7 +9,7 @@ import { buildScenarioStore } from './scenario-market.js';
 import { dailyWriter } from '../support/daily.js';
 
 /*
- * Expected lists, derived by hand from RULES.md for the market in scenario-market.ts (C = 2026-06-30,
+ * Expected lists, derived by hand from docs/methodology.md for the market in scenario-market.ts (C = 2026-06-30,
  * semi-annual; E = Monday after the first Friday of September 2026 = 2026-09-07, §1).
  *
  * §6.1 ranking of U (total HK$1,500bn), cumulative coverage = running sum / 1,500:

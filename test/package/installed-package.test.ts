@@ -39,7 +39,7 @@ afterAll(() => { if (pkg) rmSync(pkg.dir, { recursive: true, force: true }); });
 describe('the installed package', () => {
   it('ships the binary, the compiled migrations, the seeds, the examples and the docs, and no tests', () => {
     const p = pkg.packageDir;
-    for (const f of ['dist/src/cli/bin.js', 'seeds/hk-holidays.csv', 'examples/daily.csv', 'docs/ingest.md', 'README.md']) {
+    for (const f of ['dist/src/cli/bin.js', 'seeds/hk-holidays.csv', 'examples/daily.csv', 'docs/methodology.md', 'docs/contract.md', 'README.md']) {
       expect(existsSync(join(p, f)), f).toBe(true);
     }
     expect(readdirSync(join(p, 'dist/migrations')).some((f) => f.endsWith('.js'))).toBe(true);

@@ -14,7 +14,7 @@ const OFF: SbState = { before: false, after: false };
 
 /**
  * Builds decisions from specs: ranks by cap (ties by code) and computes cumulative coverage exactly
- * as RULES.md §6.1 does, so the chart sees a real curve.
+ * as docs/methodology.md §6.1 does, so the chart sees a real curve.
  */
 export function buildDecisions(specs: readonly Spec[]): SecurityDecision[] {
   const ranked = specs.filter((s) => s.capHkd !== null).sort((a, b) => b.capHkd! - a.capHkd! || a.code.localeCompare(b.code));

@@ -6,7 +6,7 @@ import { weekdayCalendar } from './builders.js';
 const m = getMethodology('hsci-2025');
 const cal = weekdayCalendar('2024-01-01', '2026-12-31');
 
-describe('effectiveDateFor (RULES.md §1)', () => {
+describe('effectiveDateFor (docs/methodology.md §1)', () => {
   it.each([
     ['2025-06-30', '2025-09-08'], // first Friday 5 Sep 2025
     ['2024-12-31', '2025-03-10'], // first Friday 7 Mar 2025
@@ -28,7 +28,7 @@ describe('effectiveDateFor (RULES.md §1)', () => {
   });
 });
 
-describe('reviewKindOf (RULES.md §1)', () => {
+describe('reviewKindOf (docs/methodology.md §1)', () => {
   it.each([
     ['2025-06-30', 'semi-annual'], ['2025-12-31', 'semi-annual'], ['2025-03-31', 'quarterly'],
     ['2025-09-30', 'quarterly'], ['2025-06-29', 'preview'], ['2025-07-01', 'preview'],

@@ -6,7 +6,7 @@ import { computeSecurityMetrics } from '../../src/rules/compute-security-metrics
 import { history, security, weekdayCalendar } from './builders.js';
 
 /**
- * The one-pass scan (scanSeries) against a slow, literal reading of RULES.md §3-§5 written day by day
+ * The one-pass scan (scanSeries) against a slow, literal reading of docs/methodology.md §3-§5 written day by day
  * with the date library, on random histories of trading, suspended, illiquid and missing stretches.
  * The documented choices (docs/rules.md) are part of the reading: gaps carry the suspension state, a
  * run S..L is prolonged when S <= L - 3 months, the latest restart inside W wins, at most 12 liquidity

@@ -21,7 +21,7 @@ export function cleanTempDirs(): void {
 }
 
 const m = getMethodology();
-/** The real methodology's cut-offs (RULES.md §1). */
+/** The real methodology's cut-offs (docs/methodology.md §1). */
 export const CUTOFFS = { semiAnnual: m.reviews.semiAnnualCutoffs, quarterly: m.reviews.quarterlyCutoffs };
 
 /** Late June / early July 2026: 27-28 June a weekend, 1 July a holiday; 30 June (a Tuesday) is the cut-off. */

@@ -4,7 +4,7 @@ import {
 } from '../../src/jobs/schedule-plan.js';
 import { CUTOFFS } from './schedule-fixture.js';
 
-describe('findLatestPassedCutoff (RULES.md §1: a run can be made on any day after C)', () => {
+describe('findLatestPassedCutoff (docs/methodology.md §1: a run can be made on any day after C)', () => {
   it.each([
     ['2026-06-30', '2026-03-31', 'quarterly'], // the cut-off day itself has not passed yet
     ['2026-07-01', '2026-06-30', 'semi-annual'],

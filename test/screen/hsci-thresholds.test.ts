@@ -14,7 +14,7 @@ function market(xBn: number, tBn: number, f1Bn: number, f2Bn: number, t: Partial
 }
 const decisionOf = (r: ReturnType<typeof screenReview>, code: string) => r.decisions.find((d) => d.code === code)!;
 
-describe('rankByAverageCap and computeCoverage (RULES.md §6.1.1-2)', () => {
+describe('rankByAverageCap and computeCoverage (docs/methodology.md §6.1.1-2)', () => {
   it('ranks largest first, ties by code ascending, and includes itself in the cumulative coverage', () => {
     const ranked = computeCoverage(rankByAverageCap([
       { code: '00005', avgMarketCapHkd: 30 }, { code: '00003', avgMarketCapHkd: 30 }, { code: '00001', avgMarketCapHkd: 40 },

@@ -13,7 +13,7 @@ interface EventsArgs extends GlobalOptions {
   overrides?: string;
 }
 
-/** `hkconnect events --from DATE --to DATE`: the interim events expected in that range (RULES.md §8). */
+/** `hkconnect events --from DATE --to DATE`: the interim events expected in that range (docs/methodology.md §8). */
 export function eventsCommand(ctx: CliContext): CommandModule<GlobalOptions, EventsArgs> {
   return {
     command: 'events',

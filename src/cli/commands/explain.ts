@@ -14,7 +14,7 @@ interface ExplainArgs extends GlobalOptions {
   format?: 'table' | 'json';
 }
 
-/** `hkconnect explain CODE --cutoff DATE`: every fact and rule outcome for one security at that review (RULES.md §9). */
+/** `hkconnect explain CODE --cutoff DATE`: every fact and rule outcome for one security at that review (docs/methodology.md §9). */
 export function explainCommand(ctx: CliContext): CommandModule<GlobalOptions, ExplainArgs> {
   return {
     command: 'explain <code>',

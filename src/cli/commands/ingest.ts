@@ -17,7 +17,7 @@ interface IngestArgs extends GlobalOptions {
 }
 
 /**
- * `hkconnect ingest KIND FILE...` (CONTRACT.md "Input files"). Summary lines go to stdout, row
+ * `hkconnect ingest KIND FILE...` (docs/contract.md "Input files"). Summary lines go to stdout, row
  * issues to stderr (at most 20 per file); exits 2 when a file was rejected or nothing of it stored.
  */
 export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, IngestArgs> {

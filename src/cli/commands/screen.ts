@@ -19,7 +19,7 @@ interface ScreenArgs extends GlobalOptions {
   strictData?: boolean;
 }
 
-/** Exit 2 with one sentence when a date option is not a real `YYYY-MM-DD` date (CONTRACT.md "Running it"). */
+/** Exit 2 with one sentence when a date option is not a real `YYYY-MM-DD` date (docs/contract.md "Running it"). */
 export function requireDate(value: string | undefined, option: string): string {
   if (value === undefined || value === '') throw new UsageError(`--${option} is required (YYYY-MM-DD).`);
   if (!isIsoDate(value)) throw new UsageError(`--${option} "${value}" is not a date of the form YYYY-MM-DD.`);

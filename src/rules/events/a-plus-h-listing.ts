@@ -3,7 +3,7 @@ import { judgeAPlusH } from '../a-plus-h.js';
 import { isSouthboundExcludedOn, type EventContext } from './event-context.js';
 
 /**
- * RULES.md §7.1.3 / §8: the H share of a new A+H listing becomes Southbound-eligible on the first
+ * docs/methodology.md §7.1.3 / §8: the H share of a new A+H listing becomes Southbound-eligible on the first
  * trading day after its stabilisation end and its A share's 10th trading day; SZ always, SH only
  * with an SSE A share. Left out when §7.2 would keep it out on that day: delisted, not the HKD
  * counter, not ordinary equity, a secondary listing, or an A share under risk alert.

@@ -67,7 +67,7 @@ export function isScreenedKind(a: SecurityAttributes, m: Methodology): boolean {
 }
 
 /**
- * RULES.md §7.2: a way out of Southbound on `date` (attributes as of that date), which overrides every
+ * docs/methodology.md §7.2: a way out of Southbound on `date` (attributes as of that date), which overrides every
  * way in: delisted, not the HKD counter, not ordinary equity, a secondary listing, or an A share under
  * risk alert.
  */

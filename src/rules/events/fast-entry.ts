@@ -3,7 +3,7 @@ import { formatHkd, formatPercent } from '../format-figures.js';
 import { isScreenedKind, recordIndexOf, type EventContext } from './event-context.js';
 
 /**
- * RULES.md §6.2 fast entry (an interim event, §8): an IPO whose market cap at the close of its
+ * docs/methodology.md §6.2 fast entry (an interim event, §8): an IPO whose market cap at the close of its
  * first trading day F is at least the cap of the constituent ranked ceil(topFraction x N) among
  * the N HSCI constituents trading (not suspended) on F (choice: a tie counts as within), added after the
  * close of its `afterTradingDays`-th trading day: the event is dated the next trading day.

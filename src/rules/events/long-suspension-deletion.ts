@@ -4,7 +4,7 @@ import { shiftMonths } from '../calendar-math.js';
 import type { EventContext } from './event-context.js';
 
 /**
- * RULES.md §4 / §8: a constituent whose continuous suspension reaches `longMonths` is removed
+ * docs/methodology.md §4 / §8: a constituent whose continuous suspension reaches `longMonths` is removed
  * `removalTradingDays` trading days later. The suspension reaches it on D, the first trading day
  * on which §4 calls it a long suspension (start <= D - longMonths), provided it is
  * still suspended on D, or still suspended at the end of the data (then the event is expected,

@@ -4,7 +4,7 @@ import { shiftDays } from '../calendar-math.js';
 import type { EventContext } from './event-context.js';
 
 /**
- * RULES.md §7.2 / §8: a dated change of `secondary_listing` to false on a security that was a
+ * docs/methodology.md §7.2 / §8: a dated change of `secondary_listing` to false on a security that was a
  * secondary listing the day before: the secondary-listing exclusion ends on that date, so it
  * can become Southbound-eligible at the next review.
  */

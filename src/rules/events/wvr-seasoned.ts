@@ -7,7 +7,7 @@ import { seasoningDateOf } from '../wvr.js';
 import { isSouthboundExcludedOn, type EventContext } from './event-context.js';
 
 /**
- * RULES.md §7.3 / §8: a WVR company (not A+H) that passed both 183-day tests at the last
+ * docs/methodology.md §7.3 / §8: a WVR company (not A+H) that passed both 183-day tests at the last
  * semi-annual cut-off C before its seasoning date, but is seasoned only after that review's
  * effective date E, becomes Southbound-eligible on the trading day that completes its seasoning.
  * Seasoned on or before E: the review itself adds it, so no interim event. A §7.2 way out on C (the

@@ -9,7 +9,7 @@ import { parseCodeArgument, parseOptionalDateOption } from './query-args.js';
 
 interface HistoryArgs extends GlobalOptions { code?: string; from?: string; to?: string; format?: RowFormat }
 
-/** CONTRACT.md `query history` row: exactly these fields, by date. */
+/** docs/contract.md `query history` row: exactly these fields, by date. */
 export function toHistoryRow(r: DailyRecord): { date: string; marketCapHkd: number; turnoverHkd: number; suspended: boolean; close: number | null } {
   return { date: r.date, marketCapHkd: r.marketCapHkd, turnoverHkd: r.turnoverHkd, suspended: r.suspended, close: r.close };
 }

@@ -6,7 +6,7 @@ import { withStore } from '../../with-store.js';
 
 interface RunsArgs extends GlobalOptions { format?: RowFormat }
 
-/** `query runs`: every recorded review run, by id (CONTRACT.md: id, cutoff, kind, startedAt, finishedAt, status, trigger). */
+/** `query runs`: every recorded review run, by id (docs/contract.md: id, cutoff, kind, startedAt, finishedAt, status, trigger). */
 export function queryRunsCommand(ctx: CliContext): CommandModule<GlobalOptions, RunsArgs> {
   return {
     command: 'runs',
