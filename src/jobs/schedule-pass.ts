@@ -5,6 +5,7 @@ import { DEFAULT_LOCK_TTL_MS, makeLockHolder, REVIEW_LOCK, withJobLock } from '.
 import { checkCutoffData, findLatestCompleteDay, readTradingDaysOnOrBefore } from './schedule-data.js';
 import { findLatestPassedCutoff, formatHongKongInstant, type DueCutoff } from './schedule-plan.js';
 import { writeRunReports } from './schedule-reports.js';
+import { runCollect } from './schedule-collect.js';
 import {
   closeAbandonedScheduledRuns, findScheduledSuccess, readLastRunId, recordScheduledFailure,
 } from './schedule-runs.js';
@@ -16,10 +17,14 @@ import {
  * One scheduler pass (issue 6): run the most recent passed review once its data is complete, under
  * the review lock, and write its reports; optionally a daily preview. Safe to call at any time and
  * from several processes at once: a review already done is not run again, and the lock admits one.
+ * With `collect`, the pass first fetches what is due (a refused or failed fetch is logged and
+ * recorded; it does not fail the pass: the next pass tries again).
  */
 export async function runSchedulePass(store: Store, options: SchedulePassOptions): Promise<PassOutcome> {
   const todayHk = hongKongDateOf(options.now());
   const fraction = options.minCompleteFraction ?? DEFAULT_COMPLETE_FRACTION;
+  // Collected first, so a cut-off's report fetched in this pass counts for the review in this pass.
+  if (options.collect) await runCollect(store, options.collect, options.now, (m) => say(options, m));
   const due = findLatestPassedCutoff(todayHk, options.cutoffs);
   const review = due ? await runDueReview(store, due, fraction, options) : { status: 'none', reason: 'no cut-off has passed' } as const;
   const preview = options.preview ? await runPreview(store, todayHk, due, fraction, options) : undefined;

@@ -2,6 +2,7 @@ import type { Store } from '../db/connection.js';
 import type { IsoDate, ReviewResult } from '../domain/types.js';
 import type { ReviewCutoffs } from './schedule-plan.js';
 import type { RenderReviewFn } from './schedule-reports.js';
+import type { CollectOptions } from './schedule-collect.js';
 
 /** What the scheduler asks of a review run (the signature of `runReview` in src/jobs/run-review.ts). */
 export interface ReviewRequest {
@@ -33,6 +34,8 @@ export interface SchedulePassOptions {
   readonly reportsDir: string;
   /** The data-complete fraction (see `isDayComplete`); default `DEFAULT_COMPLETE_FRACTION`. */
   readonly minCompleteFraction?: number;
+  /** `--collect`: fetch the daily quotations and the lists before looking at the review (schedule-collect.ts). */
+  readonly collect?: CollectOptions;
   /** Also run a daily preview of the next review on the latest complete day. */
   readonly preview?: boolean;
   readonly methodology?: string;

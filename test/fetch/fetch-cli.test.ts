@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/db/connection.js';
 import { SOURCES } from '../../src/fetch/sources.js';
-import { loadSharesFile } from '../../src/ingest/load-shares.js';
-import { readSeedCalendar, seedCalendar } from '../../src/jobs/seed-calendar.js';
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { SAMPLE_QUOTES } from '../fixtures/dayquot/sample-quotes.js';
-import { insertSecurities, writeText } from '../dayquot/helpers.js';
-import { runBuiltCliAsync } from '../support/run-cli.js';
-import { startReplayServer, type ReplayServer } from './replay-server.js';
+import { cleanUp, cli, FAST, fetches, makeStore, readStore, serve } from './helpers.js';
 
 const REAL = resolve(__dirname, '../fixtures/real');
 const real = (name: string): Buffer => readFileSync(join(REAL, name));
@@ -26,57 +20,9 @@ const R = { fallbackAsOf: '2026-09-01' };
 const dayquotPath = (date: string) => SOURCES.dayquot.path({ ...R, date });
 const SECURITIES_PATH = SOURCES.securities.path(R);
 const SSE_PATH = SOURCES.sse.path(R);
-/** Fast retries and no pacing, so the tests never wait on a real clock beyond a few ms. */
-const FAST = ['--rate-ms', '0', '--backoff-ms', '1', '--retries', '2', '--timeout-ms', '5000'];
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const dirs: string[] = [];
-const servers: ReplayServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
-});
-
-/** A store with the seeded calendar, the sample's securities and their shares issued. */
-async function makeStore(): Promise<{ dir: string; db: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'hkc-fetch-'));
-  dirs.push(dir);
-  const db = join(dir, 'store.db');
-  const store = await openStore(db);
-  seedCalendar(store, readSeedCalendar());
-  insertSecurities(store, ['00001', '00003', '00005', '00007', '00046', '00106', '00700', '09988', '00127', ['80737', 'CNY']]);
-  const shares = ['code,date,shares_issued', ...['1', '3', '5', '7', '46', '106', '700', '9988', '127'].map((c) => `${c},2026-06-30,1000000000`)];
-  await loadSharesFile(store, writeText(dir, 'shares.csv', `${shares.join('\n')}\n`), { strict: false });
-  await store.close();
-  return { dir, db };
-}
-
-async function serve(routes: Parameters<typeof startReplayServer>[0]): Promise<ReplayServer> {
-  const s = await startReplayServer(routes);
-  servers.push(s);
-  return s;
-}
-
-/** The built binary as a user runs it; stdout / stderr as `stdout` / `stderr`. */
-async function cli(db: string, args: string[]) {
-  const r = await runBuiltCliAsync(['--db', db, ...args], { env: { ...process.env, HKCONNECT_DB: '' } });
-  return { code: r.code, stdout: r.out, stderr: r.err };
-}
-
-async function fetches(db: string) {
-  const r = await cli(db, ['query', 'fetches', '--format', 'json']);
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as Array<Record<string, unknown>>;
-}
-
-async function readStore<T>(db: string, sql: string, ...params: unknown[]): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return store.sqlite.prepare(sql).all(...params) as T;
-  } finally {
-    await store.close();
-  }
-}
+afterEach(cleanUp);
 
 describe('hkconnect fetch dayquot against a local server replaying the real report', () => {
   it('loads the report, records the fetch, keeps the copy; the same bytes again are not loaded twice', async () => {

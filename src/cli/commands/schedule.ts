@@ -2,8 +2,14 @@ import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { JobError, UsageError } from '../../domain/errors.js';
 import { withStore } from '../with-store.js';
+import { fetchOptions, fetchSettingsFrom, type FetchOptionArgs } from '../fetch-options.js';
 
-interface ScheduleArgs extends GlobalOptions {
+interface ScheduleArgs extends GlobalOptions, FetchOptionArgs {
+  collect?: boolean;
+  collectAfter?: string;
+  lookbackDays?: number;
+  listsEveryDays?: number;
+  hsciUrl?: string;
   once?: boolean;
   now?: string;
   reports?: string;
@@ -32,7 +38,13 @@ export function scheduleCommand(ctx: CliContext): CommandModule<GlobalOptions, S
         .option('complete-fraction', {
           type: 'number', default: 0.9,
           describe: 'Data for a day is complete at this fraction of the previous trading day\'s rows',
-        }) as never,
+        })
+        .option('collect', { type: 'boolean', default: false, describe: 'Also fetch each trading day\'s HKEX quotations after the close, and the lists weekly' })
+        .option('collect-after', { type: 'string', default: '18:00', describe: 'Hong Kong time (HH:MM) after which a day\'s quotations are fetched' })
+        .option('lookback-days', { type: 'number', default: 14, describe: 'Catch up missed quotations this many days back' })
+        .option('lists-every-days', { type: 'number', default: 7, describe: 'Fetch the lists again once their last good copy is this old' })
+        .option('hsci-url', { type: 'string', describe: 'Address of the Hang Seng HSCI export to collect with the lists' })
+        .options(fetchOptions) as never,
     handler: async (argv) => {
       const { parseClockInstant } = await import('../../jobs/schedule-plan.js');
       const { DEFAULT_SCHEDULE_CRON } = await import('../../schedule/run-scheduler.js');
@@ -51,12 +63,13 @@ export function scheduleCommand(ctx: CliContext): CommandModule<GlobalOptions, S
 
       const { loadScheduleWiring } = await import('../../schedule/review-wiring.js');
       const wiring = await loadScheduleWiring(argv.methodology);
-      const pass = {
-        now, runReview: wiring.runReview, render: wiring.render, cutoffs: wiring.cutoffs, methodology: wiring.methodology,
-        reportsDir: argv.reports ?? './reports', minCompleteFraction: fraction, preview: Boolean(argv.preview),
-        log: (line: string) => ctx.stdout(`${line}\n`),
-      };
       await withStore(argv, ctx, async (store) => {
+        const collect = argv.collect ? await collectOptionsFrom(argv, store.path) : undefined;
+        const pass = {
+          now, runReview: wiring.runReview, render: wiring.render, cutoffs: wiring.cutoffs, methodology: wiring.methodology,
+          reportsDir: argv.reports ?? './reports', minCompleteFraction: fraction, preview: Boolean(argv.preview),
+          log: (line: string) => ctx.stdout(`${line}\n`), ...(collect ? { collect } : {}),
+        };
         if (argv.once) {
           const { runSchedulePass, describePassFailure } = await import('../../jobs/schedule-pass.js');
           const outcome = await runSchedulePass(store, pass);
@@ -72,6 +85,21 @@ export function scheduleCommand(ctx: CliContext): CommandModule<GlobalOptions, S
         }
       });
     },
+  };
+}
+
+/** The `--collect` settings, validated (exit 2 on a bad value). */
+async function collectOptionsFrom(argv: ScheduleArgs, dbPath: string) {
+  const after = argv.collectAfter ?? '18:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(after)) throw new UsageError(`--collect-after "${after}" is not a time of day such as 18:00.`);
+  for (const [name, v] of [['lookback-days', argv.lookbackDays ?? 14], ['lists-every-days', argv.listsEveryDays ?? 7]] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new UsageError(`--${name} must be a whole number of days (0 or more), not ${v}.`);
+  }
+  if (argv.hsciUrl !== undefined && !/^https?:\/\/[^/]/.test(argv.hsciUrl)) throw new UsageError(`--hsci-url "${argv.hsciUrl}" is not an http(s) address.`);
+  return {
+    fetch: await fetchSettingsFrom(argv, dbPath), afterHk: after,
+    lookbackDays: argv.lookbackDays ?? 14, listsEveryDays: argv.listsEveryDays ?? 7,
+    ...(argv.hsciUrl ? { hsciUrl: argv.hsciUrl } : {}),
   };
 }
 

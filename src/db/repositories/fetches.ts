@@ -75,3 +75,16 @@ function toRecord(r: Omit<FetchesTable, 'id'> & { id: number }): FetchRecord {
     attempts: r.attempts,
   };
 }
+
+/** The latest fetch of a source (any target, any outcome), or null: when it was last tried. */
+export async function findLastFetch(db: Kysely<Database>, source: string): Promise<FetchRecord | null> {
+  const row = await db.selectFrom('fetches').selectAll().where('source', '=', source).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** How many fetches of (source, target) came to nothing (refused or failed). */
+export async function countUnsuccessfulFetches(db: Kysely<Database>, source: string, target: string): Promise<number> {
+  const row = await db.selectFrom('fetches').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source', '=', source).where('target', '=', target).where('outcome', 'in', ['refused', 'failed']).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
