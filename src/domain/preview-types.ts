@@ -77,7 +77,6 @@ export interface OddsMeta {
   tradingDaysLeft: number;
   rangeQuantiles: readonly [number, number];
   expectedCounts: ExpectedCount[];
-  elapsedMs: number;
 }
 
 /** What moves a close call's odds most (explain). */

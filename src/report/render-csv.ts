@@ -22,5 +22,6 @@ export function renderReviewCsv(result: ReviewResult): string {
   const liquidity = (result.preview?.liquidityCalls ?? []).map((c) => [c.code, c.name, 'liquidity_call', '', '', '', '', '', c.note, `${c.monthsNeeded} of ${c.monthsLeft}`, 'true']);
   // The warnings too (issue 16): a spreadsheet of a review on thin data must say so, like every other format.
   const warnings = result.warnings.map((w) => ['', '', 'warning', '', '', '', '', '', w, '', 'false']);
-  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity, ...warnings]);
+  const odds = (result.odds ?? []).map((o) => [o.code, '', `odds_${o.list}`, '', '', '', '', '', `probability ${o.probability}`, String(o.probability), o.probability < 1 ? 'true' : 'false']);
+  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity, ...odds, ...warnings]);
 }

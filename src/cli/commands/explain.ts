@@ -4,6 +4,8 @@ import { withStore } from '../with-store.js';
 import { normalizeStockCode } from '../../domain/codes.js';
 import { JobError, UsageError } from '../../domain/errors.js';
 import { requireDate } from './screen.js';
+import type { Store } from '../../db/connection.js';
+import type { PreviewOptions } from '../../jobs/run-preview.js';
 
 interface ExplainArgs extends GlobalOptions {
   code?: string;
@@ -12,6 +14,10 @@ interface ExplainArgs extends GlobalOptions {
   overrides?: string;
   effective?: string;
   format?: 'table' | 'json';
+  asOf?: string;
+  odds?: boolean;
+  paths?: number;
+  seed?: number;
 }
 
 /** `hkconnect explain CODE --cutoff DATE`: every fact and rule outcome for one security at that review (docs/methodology.md §9). */
@@ -26,24 +32,44 @@ export function explainCommand(ctx: CliContext): CommandModule<GlobalOptions, Ex
         .option('effective', { type: 'string', describe: 'override the effective date E (YYYY-MM-DD)' })
         .option('methodology', { type: 'string', describe: 'methodology id (default hsci-2025)' })
         .option('overrides', { type: 'string', describe: 'a JSON file of methodology parameter overrides' })
+        .option('as-of', { type: 'string', describe: 'explain the preview of --cutoff with the data up to this date' })
+        .option('odds', { type: 'boolean', default: false, describe: 'with --as-of: show its odds and their main driver' })
+        .option('paths', { type: 'number', describe: 'with --odds: simulated paths (default 4000)' })
+        .option('seed', { type: 'number', describe: 'with --odds: the random seed (default 1)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'readable text (table) or JSON' }) as never,
     handler: async (argv) => {
       const code = normalizeStockCode(String(argv.code ?? ''));
       if (code === null) throw new UsageError(`"${argv.code}" is not a stock code (1 to 5 digits).`);
       const cutoff = requireDate(argv.cutoff, 'cutoff');
       const effectiveDate = argv.effective === undefined ? undefined : requireDate(argv.effective, 'effective');
+      const asOf = argv.asOf === undefined ? undefined : requireDate(argv.asOf, 'as-of');
+      if (asOf === undefined && argv.odds) throw new UsageError('--odds needs --as-of (a preview has days left to simulate).');
       const { computeReview } = await import('../../jobs/run-review.js');
       const { buildExplanation, renderExplanation } = await import('../../screen/explain-security.js');
-      const explanation = await withStore(argv, ctx, async (store) => {
+      const { explainPreview, renderPreviewExplanation } = await import('../../screen/explain-preview.js');
+      const options = { cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides };
+      const { explanation, preview } = await withStore(argv, ctx, async (store) => {
         const known = store.sqlite.prepare('SELECT 1 FROM securities WHERE code = ?').pluck().get(code);
         if (known === undefined) throw new UsageError(`no security ${code} in the store.`);
-        const { result, metrics } = await computeReview(store, { cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides });
+        const { result, metrics } = asOf === undefined ? await computeReview(store, options) : await previewWithOdds(store, { ...options, asOf }, argv);
         const m = metrics.find((x) => x.code === code);
         const decision = result.decisions.find((d) => d.code === code);
         if (!m || !decision) throw new JobError(`${code} was not screened at the review of ${cutoff} (not listed by then, or gone before its window).`);
-        return buildExplanation(result, m, decision);
+        return { explanation: buildExplanation(result, m, decision), preview: explainPreview(result, code) };
       });
-      ctx.stdout(argv.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation));
+      if (argv.format === 'json') ctx.stdout(`${JSON.stringify(preview === null ? explanation : { ...explanation, preview }, null, 2)}\n`);
+      else ctx.stdout(renderExplanation(explanation) + (preview === null ? '' : renderPreviewExplanation(preview)));
     },
   };
+}
+
+/** The preview of C as of D, with its odds when asked. */
+async function previewWithOdds(store: Store, options: PreviewOptions, argv: ExplainArgs) {
+  const { computePreview } = await import('../../jobs/run-preview.js');
+  const preview = await computePreview(store, options);
+  if (argv.odds) {
+    const { addOdds } = await import('../../jobs/run-odds.js');
+    addOdds(preview, { paths: argv.paths, seed: argv.seed });
+  }
+  return preview;
 }

@@ -17,6 +17,9 @@ interface ScreenArgs extends GlobalOptions {
   decisions?: boolean;
   asOf?: string;
   strictData?: boolean;
+  odds?: boolean;
+  paths?: number;
+  seed?: number;
 }
 
 /** Exit 2 with one sentence when a date option is not a real `YYYY-MM-DD` date (docs/contract.md "Running it"). */
@@ -40,6 +43,9 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
         .option('format', { choices: REVIEW_FORMATS, default: 'table' as ReviewFormat, describe: 'output format' })
         .option('out', { type: 'string', describe: 'write the report to this file instead of stdout' })
         .option('as-of', { type: 'string', describe: 'preview the review of --cutoff with the data up to this date (before the cut-off); records no run' })
+        .option('odds', { type: 'boolean', default: false, describe: 'with --as-of: simulate the days left and give each name its probability of each list change' })
+        .option('paths', { type: 'number', describe: 'with --odds: simulated paths (default 4000)' })
+        .option('seed', { type: 'number', describe: 'with --odds: the random seed (default 1); the same seed gives the same odds' })
         .option('decisions', { type: 'boolean', default: false, describe: 'json: also print every screened security\'s decision and checks (large)' })
         .option('strict-data', { type: 'boolean', default: false, describe: 'fail (exit 1) instead of warning when the data is not sufficient: a partial market, constituents or securities without data, thin days' }) as never,
     handler: async (argv) => {
@@ -49,6 +55,9 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
       if (argv.out !== undefined) await requireWritableDirectory(argv.out);
       const asOf = argv.asOf === undefined ? undefined : requireDate(argv.asOf, 'as-of');
       if (asOf !== undefined && argv.strictData) throw new UsageError('--strict-data applies to a review of the cut-off, not to a preview with --as-of.');
+      if (asOf === undefined && (argv.odds || argv.paths !== undefined || argv.seed !== undefined)) {
+        throw new UsageError('--odds, --paths and --seed need --as-of (a preview has days left to simulate).');
+      }
       const { renderReview } = await import('../../report/render-review.js');
       const run = asOf === undefined
         ? await runRecordedReview(argv, ctx, cutoff, effectiveDate)
@@ -86,6 +95,10 @@ async function runRecordedReview(argv: ScreenArgs, ctx: CliContext, cutoff: stri
 async function runPreview(argv: ScreenArgs, ctx: CliContext, options: PreviewOptions): Promise<{ runId: number | null; result: ReviewResult }> {
   const { computePreview } = await import('../../jobs/run-preview.js');
   const preview = await withStore(argv, ctx, (store) => computePreview(store, options));
+  if (argv.odds) {
+    const { addOdds } = await import('../../jobs/run-odds.js');
+    addOdds(preview, { paths: argv.paths, seed: argv.seed });
+  }
   return { runId: null, result: preview.result };
 }
 
