@@ -11,15 +11,16 @@ function viaIngest(kind: string, extra: (asOf: IsoDate) => Partial<IngestOptions
   return (store, file, asOf, now) => INGEST_KINDS[kind]!.load(store, file, { strict: false, now, ...extra(asOf) });
 }
 
+const NO_READER = 'hkconnect has no reader for this file yet';
+
 /**
- * Which ingest loader takes each source's copy. Null: the file is fetched, checked and kept
- * (outcome `fetched`), but nothing in hkconnect reads it yet; `hkconnect ingest` takes it once
- * its reader exists.
+ * Which ingest loader takes each source's copy. A sentence instead: the file is fetched, checked
+ * and kept (outcome `fetched`) but not loaded, and the sentence says why.
  */
-export const FETCH_LOADERS: Readonly<Record<SourceId, FetchLoader | null>> = {
+export const FETCH_LOADERS: Readonly<Record<SourceId, FetchLoader | string>> = {
   dayquot: viaIngest('dayquot', () => ({})),
   sse: viaIngest('southbound', (asOf) => ({ asOf, channel: 'SH' })),
-  securities: null,
-  szse: null,
-  hsci: null,
+  securities: NO_READER,
+  szse: NO_READER,
+  hsci: NO_READER,
 };

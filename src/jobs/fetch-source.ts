@@ -86,10 +86,9 @@ export async function fetchOne(store: Store, source: SourceDescriptor, request: 
   }
   const file = keepCopy(settings.dir, source, request, inspection, sha256, inspection.normalized ?? http.body);
   const loader = FETCH_LOADERS[source.id];
-  if (!loader) {
+  if (typeof loader === 'string') {
     return record(store, label, {
-      ...fetched, rows: inspection.rows, asOf: inspection.asOf, outcome: 'fetched',
-      reason: `kept, not loaded: hkconnect has no reader for this file yet`, file,
+      ...fetched, rows: inspection.rows, asOf: inspection.asOf, outcome: 'fetched', reason: `kept, not loaded: ${loader}`, file,
     });
   }
   const summary = await loader(store, file, inspection.asOf, settings.now());
