@@ -9,6 +9,7 @@ export interface SecuritiesTable {
   wvr: number; secondary_listing: number; free_float: number | null;
   a_share_code: string | null; a_share_exchange: string | null; a_share_listing_date: string | null;
   stabilisation_end: string | null; sfc_high_concentration: number; a_share_risk_alert: number; synthetic: number;
+  // Also `listing_date_inferred` 0/1 (migration 2026-12-04T1200-files), read by the loaders and explain through SQL only.
 }
 
 export interface AttributeChangesTable { code: string; date: string; field: string; value: string }
@@ -57,6 +58,9 @@ export interface FetchesTable {
   outcome: 'loaded' | 'unchanged' | 'fetched' | 'refused' | 'failed'; reason: string | null; file: string | null; attempts: number;
 }
 
+/** Each HKEX list of securities loaded (migration 2026-12-04T1200-files), by the date it is as of. */
+export interface SecurityListsTable { as_of: string; source: string; loaded_at: string; securities: number }
+
 export interface JobLocksTable { name: string; holder: string; acquired_at: string; expires_at: string }
 
 export interface Database {
@@ -75,4 +79,6 @@ export interface Database {
   loads: LoadsTable;
   job_locks: JobLocksTable;
   fetches: FetchesTable;
+
+  security_lists: SecurityListsTable;
 }
