@@ -8,7 +8,7 @@ export type { IngestKind, IngestOptions, LoadSummary } from './types.js';
  * Loaders are imported lazily so that `--help` stays fast.
  */
 export const INGEST_KINDS: Readonly<Record<string, IngestKind>> = {
-  securities: lazyKind('securities: code, name, board, type, currency, listing_date, ...', () => import('./load-securities.js').then((m) => m.loadSecuritiesFile)),
+  securities: lazyKind('securities: code, name, board, type, currency, listing_date, ...; or HKEX\'s ListOfSecurities.xlsx as published', () => import('./load-securities.js').then((m) => m.loadSecuritiesFile)),
   daily: lazyKind('daily: date, code, market_cap_hkd, turnover_hkd, suspended [, close, volume]', () => import('./load-daily.js').then((m) => m.loadDailyFile)),
   changes: lazyKind('changes: code, date, field, value (a dated attribute change)', () => import('./load-changes.js').then((m) => m.loadChangesFile)),
   hsci: lazyKind('hsci: code, segment, with --as-of DATE', () => import('./load-hsci.js').then((m) => m.loadHsciFile)),

@@ -1,6 +1,7 @@
 import type { Store } from '../db/connection.js';
 import { DailyDays, DayColumns } from '../db/daily-days.js';
 import { recordUserDays } from '../db/repositories/calendar.js';
+import { settleInferredListingDates } from '../db/repositories/security-lists.js';
 import { readCsvRows } from './csv-rows.js';
 import { ListingDates } from './before-listing.js';
 import { readKnownCodes, readListingDates, readTradingDayCheck } from './load-lookups.js';
@@ -73,4 +74,6 @@ async function loadDailyRows(run: LoadRun): Promise<void> {
     byDate.delete(date);
   }
   provisional.settle(run);
+  // Listing dates inferred from HKEX's list move back to a security's first daily record.
+  settleInferredListingDates(run.store.sqlite);
 }

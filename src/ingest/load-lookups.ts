@@ -15,6 +15,7 @@ export function readKnownCodes(store: Store): Set<string> {
 
 /** Every security's listing date, by code (read once per file). */
 export function readListingDates(store: Store): Map<string, string> {
-  const rows = store.sqlite.prepare('SELECT code, listing_date FROM securities').raw().all() as Array<[string, string]>;
+  // An inferred listing date (HKEX's list gives none) is not a line: earlier records move it back instead.
+  const rows = store.sqlite.prepare('SELECT code, listing_date FROM securities WHERE listing_date_inferred = 0').raw().all() as Array<[string, string]>;
   return new Map(rows);
 }

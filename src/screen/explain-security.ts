@@ -23,10 +23,23 @@ export interface Explanation {
   readonly summary: string;
   readonly checks: readonly RuleOutcome[];
   readonly warnings: readonly string[];
+  /** True when the listing date is inferred (HKEX's list gives none): the first daily record, or the list's date. */
+  readonly listingDateInferred: boolean;
+}
+
+/** Facts about the stored data that the review's metrics do not carry. */
+export interface ExplanationFacts {
+  readonly listingDateInferred?: boolean;
+}
+
+/** The sentence explain gives for an inferred listing date. */
+export function inferredListingSentence(date: string): string {
+  return `the listing date ${date} is inferred: HKEX's list of securities gives none, so it is the first daily record (or the list's date); load a securities CSV with listing_date to set it`;
 }
 
 /** Joins a review's decision for one security with its metrics (the caller finds both by code). */
-export function buildExplanation(result: ReviewResult, metrics: SecurityMetrics, decision: SecurityDecision): Explanation {
+export function buildExplanation(result: ReviewResult, metrics: SecurityMetrics, decision: SecurityDecision, facts: ExplanationFacts = {}): Explanation {
+  const inferred = facts.listingDateInferred === true;
   const hsciRow = [...result.hsci.add, ...result.hsci.remove].find((r) => r.code === decision.code);
   return {
     code: decision.code, name: decision.name,
@@ -42,7 +55,9 @@ export function buildExplanation(result: ReviewResult, metrics: SecurityMetrics,
     southbound: decision.southbound,
     pending: result.pending.filter((p) => p.code === decision.code),
     borderline: result.borderline.filter((b) => b.code === decision.code),
-    summary: decision.summary, checks: decision.checks, warnings: metrics.warnings,
+    summary: decision.summary, checks: decision.checks,
+    warnings: inferred ? [...metrics.warnings, inferredListingSentence(metrics.attrs.listingDate)] : metrics.warnings,
+    listingDateInferred: inferred,
   };
 }
 
@@ -57,7 +72,7 @@ export function renderExplanation(e: Explanation): string {
     `${e.code} ${e.name}: ${r.kind} review, cut-off ${r.cutoff}, effective ${r.effectiveDate}, methodology ${r.methodology}`,
     '',
     `Attributes on ${r.cutoff}`,
-    `  board ${a.board}, type ${a.type}, currency ${a.currency}, listed ${a.listingDate}${a.delistingDate ? `, delisted ${a.delistingDate}` : ''}`,
+    `  board ${a.board}, type ${a.type}, currency ${a.currency}, listed ${a.listingDate}${e.listingDateInferred ? ' (inferred)' : ''}${a.delistingDate ? `, delisted ${a.delistingDate}` : ''}`,
     `  WVR ${yesNo(a.wvr)}, secondary listing ${yesNo(a.secondaryListing)}, free float ${a.freeFloat ?? 'not given (1)'}, SFC concentration list ${yesNo(a.sfcHighConcentration)}`,
     `  A share ${a.aShareExchange ? `${a.aShareCode ?? '?'} on ${a.aShareExchange}, listed ${a.aShareListingDate ?? '?'}, risk alert ${yesNo(a.aShareRiskAlert)}` : 'none'}`,
     '',

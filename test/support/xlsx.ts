@@ -17,7 +17,7 @@ function column(i: number): string {
  * strings (`t="inlineStr"`), numbers as `<v>`. `prefix` writes every element with a namespace prefix
  * (as HKEX does), `dimension` a `<dimension>` of your choice (HKEX's is wrong).
  */
-export function buildXlsx(rows: readonly (readonly BuildCell[])[], options: { sheetName?: string; prefix?: string; dimension?: string } = {}): Uint8Array {
+export function buildXlsx(rows: readonly (readonly BuildCell[])[], options: { sheetName?: string; prefix?: string; dimension?: string } = {}): Buffer {
   const p = options.prefix ? `${options.prefix}:` : '';
   const xmlns = options.prefix ? `xmlns:${options.prefix}="${NS}"` : `xmlns="${NS}"`;
   const body = rows.map((cells, r) => {
@@ -33,10 +33,10 @@ export function buildXlsx(rows: readonly (readonly BuildCell[])[], options: { sh
   const sheet = `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${xmlns}>${dim}<${p}sheetData>${body}</${p}sheetData></${p}worksheet>`;
   const workbook = `<?xml version="1.0" encoding="UTF-8"?><${p}workbook ${xmlns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><${p}sheets><${p}sheet name="${escape(options.sheetName ?? 'Sheet1')}" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`;
   const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
-  return zipSync({
+  return Buffer.from(zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     'xl/workbook.xml': strToU8(workbook),
     'xl/_rels/workbook.xml.rels': strToU8(rels),
     'xl/worksheets/sheet1.xml': strToU8(sheet),
-  });
+  }));
 }

@@ -55,7 +55,8 @@ export function explainCommand(ctx: CliContext): CommandModule<GlobalOptions, Ex
         const m = metrics.find((x) => x.code === code);
         const decision = result.decisions.find((d) => d.code === code);
         if (!m || !decision) throw new JobError(`${code} was not screened at the review of ${cutoff} (not listed by then, or gone before its window).`);
-        return { explanation: buildExplanation(result, m, decision), preview: explainPreview(result, code) };
+        const inferred = store.sqlite.prepare('SELECT listing_date_inferred FROM securities WHERE code = ?').pluck().get(code) === 1;
+        return { explanation: buildExplanation(result, m, decision, { listingDateInferred: inferred }), preview: explainPreview(result, code) };
       });
       if (argv.format === 'json') ctx.stdout(`${JSON.stringify(preview === null ? explanation : { ...explanation, preview }, null, 2)}\n`);
       else ctx.stdout(renderExplanation(explanation) + (preview === null ? '' : renderPreviewExplanation(preview)));
