@@ -9,7 +9,8 @@ export interface SecuritiesTable {
   wvr: number; secondary_listing: number; free_float: number | null;
   a_share_code: string | null; a_share_exchange: string | null; a_share_listing_date: string | null;
   stabilisation_end: string | null; sfc_high_concentration: number; a_share_risk_alert: number; synthetic: number;
-  // Also `listing_date_inferred` 0/1 (migration 2026-12-04T1200-files), read by the loaders and explain through SQL only.
+  /** 1 when the listing date was inferred (HKEX's list gives none; migration 2026-12-04T1200-files). */
+  listing_date_inferred: Generated<number>;
 }
 
 export interface AttributeChangesTable { code: string; date: string; field: string; value: string }

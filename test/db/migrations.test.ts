@@ -28,7 +28,7 @@ describe('migrations on a real SQLite file', () => {
     const store = await openStore(tempDb());
     expect(tableNames(store)).toEqual([
       'attribute_changes', 'calendar', 'daily_days', 'diff_lists', 'diffs', 'fetches', 'hsci_members', 'job_locks', 'list_snapshots', 'loads',
-      'official_changes', 'run_changes', 'runs', 'securities', 'shares_issued', 'southbound_members',
+      'official_changes', 'run_changes', 'runs', 'securities', 'security_lists', 'shares_issued', 'southbound_members',
     ]);
     const down = await migrateDownToEmpty(store.db);
     expect(down.error).toBeUndefined();

@@ -35,7 +35,7 @@ export function toSecurityRecord(row: Selectable<SecuritiesTable>): SecurityReco
 /** The columns of `securities`, in the order readSecurityRows gives them. */
 const SECURITY_COLUMNS = [
   'code', 'name', 'board', 'type', 'currency', 'listing_date', 'delisting_date', 'wvr', 'secondary_listing', 'free_float',
-  'a_share_code', 'a_share_exchange', 'a_share_listing_date', 'stabilisation_end', 'sfc_high_concentration', 'a_share_risk_alert', 'synthetic',
+  'a_share_code', 'a_share_exchange', 'a_share_listing_date', 'stabilisation_end', 'sfc_high_concentration', 'a_share_risk_alert', 'synthetic', 'listing_date_inferred',
 ] as const satisfies ReadonlyArray<keyof SecuritiesTable>;
 
 type SecurityColumns = typeof SECURITY_COLUMNS;
@@ -55,7 +55,7 @@ export function securityRowOf(v: SecurityRowValues): Selectable<SecuritiesTable>
   return {
     code: v[0], name: v[1], board: v[2], type: v[3], currency: v[4], listing_date: v[5], delisting_date: v[6], wvr: v[7],
     secondary_listing: v[8], free_float: v[9], a_share_code: v[10], a_share_exchange: v[11], a_share_listing_date: v[12],
-    stabilisation_end: v[13], sfc_high_concentration: v[14], a_share_risk_alert: v[15], synthetic: v[16],
+    stabilisation_end: v[13], sfc_high_concentration: v[14], a_share_risk_alert: v[15], synthetic: v[16], listing_date_inferred: v[17],
   };
 }
 
