@@ -13,7 +13,7 @@ export function readKnownCodes(store: Store): Set<string> {
   return new Set(rows);
 }
 
-/** Every security's listing date, by code (read once per file). */
+/** Every security's listing date that is not inferred, by code (read once per file). */
 export function readListingDates(store: Store): Map<string, string> {
   // An inferred listing date (HKEX's list gives none) is not a line: earlier records move it back instead.
   const rows = store.sqlite.prepare('SELECT code, listing_date FROM securities WHERE listing_date_inferred = 0').raw().all() as Array<[string, string]>;
