@@ -11,7 +11,10 @@ export const INGEST_KINDS: Readonly<Record<string, IngestKind>> = {
   securities: lazyKind('securities: code, name, board, type, currency, listing_date, ...; or HKEX\'s ListOfSecurities.xlsx as published', () => import('./load-securities.js').then((m) => m.loadSecuritiesFile)),
   daily: lazyKind('daily: date, code, market_cap_hkd, turnover_hkd, suspended [, close, volume]', () => import('./load-daily.js').then((m) => m.loadDailyFile)),
   changes: lazyKind('changes: code, date, field, value (a dated attribute change)', () => import('./load-changes.js').then((m) => m.loadChangesFile)),
-  hsci: lazyKind('hsci: code, segment, with --as-of DATE', () => import('./load-hsci.js').then((m) => m.loadHsciFile)),
+  hsci: {
+    ...lazyKind('hsci: code, segment, with --as-of DATE; or Hang Seng constituent exports (.xlsx: HSCI and its LargeCap / MidCap / SmallCap indexes)', () => import('./load-hsci.js').then((m) => m.loadHsciFile)),
+    loadMany: async (store, files, options) => (await import('./load-hsci-exports.js')).loadHsciFiles(store, files, options),
+  },
   southbound: lazyKind('southbound: code, channel [, name] with --as-of DATE; or the SSE JSON list with --channel', () => import('./load-southbound.js').then((m) => m.loadSouthboundFile)),
   dayquot: lazyKind('dayquot: HKEX daily quotations reports dYYMMDDe.htm (load securities and shares first)', () => import('./load-dayquot.js').then((m) => m.loadDayquotFile)),
   shares: lazyKind('shares: code, date, shares_issued (in force from that date)', () => import('./load-shares.js').then((m) => m.loadSharesFile)),

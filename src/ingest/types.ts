@@ -47,6 +47,8 @@ export interface IngestKind {
   /** One line for `--help`. */
   readonly describe: string;
   load(store: Store, file: string, options: IngestOptions): Promise<LoadSummary>;
+  /** Loads all the files of one command together when they make one list between them (Hang Seng exports); one summary per file, in order. */
+  loadMany?(store: Store, files: readonly string[], options: IngestOptions): Promise<LoadSummary[]>;
 }
 
 /** A problem with one row or file, before the file name is attached. */

@@ -27,6 +27,14 @@ export async function ingestFiles(store: Store, request: IngestRequest): Promise
   }
   checkOpenDays(request.kind, request.openDays);
   const summaries: LoadSummary[] = [];
+  if (kind.loadMany) {
+    const options = { strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, now: request.now };
+    for (const summary of await kind.loadMany(store, request.files, options)) {
+      summaries.push(summary);
+      request.onFile?.(summary);
+    }
+    return summaries;
+  }
   for (const file of request.files) {
     const summary = await kind.load(store, file, {
       strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, openDays: request.openDays, now: request.now,
