@@ -13,7 +13,7 @@ export const INGEST_KINDS: Readonly<Record<string, IngestKind>> = {
   changes: lazyKind('changes: code, date, field, value (a dated attribute change)', () => import('./load-changes.js').then((m) => m.loadChangesFile)),
   hsci: {
     ...lazyKind('hsci: code, segment, with --as-of DATE; or Hang Seng constituent exports (.xlsx: HSCI and its LargeCap / MidCap / SmallCap indexes)', () => import('./load-hsci.js').then((m) => m.loadHsciFile)),
-    loadMany: async (store, files, options) => (await import('./load-hsci-exports.js')).loadHsciFiles(store, files, options),
+    loadMany: async (store, files, options, progressFor) => (await import('./load-hsci-exports.js')).loadHsciFiles(store, files, options, progressFor),
   },
   southbound: lazyKind('southbound: code, channel [, name] with --as-of DATE; or the SSE JSON list with --channel', () => import('./load-southbound.js').then((m) => m.loadSouthboundFile)),
   dayquot: lazyKind('dayquot: HKEX daily quotations reports dYYMMDDe.htm (load securities and shares first)', () => import('./load-dayquot.js').then((m) => m.loadDayquotFile)),

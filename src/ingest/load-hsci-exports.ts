@@ -21,12 +21,14 @@ interface Export { readonly index: number; readonly file: string; readonly parse
  * combineHsciExports). The first export of a day writes the snapshot, each file is recorded in `loads`;
  * with --strict a bad row in any export of a day keeps the whole day out.
  */
-export async function loadHsciFiles(store: Store, files: readonly string[], options: IngestOptions): Promise<LoadSummary[]> {
+export async function loadHsciFiles(
+  store: Store, files: readonly string[], options: IngestOptions, progressFor?: (file: string) => IngestOptions['progress'],
+): Promise<LoadSummary[]> {
   const results: LoadSummary[] = [];
   const exports: Export[] = [];
   for (const [index, file] of files.entries()) {
     if (isZipFile(file)) exports.push({ index, file, parsed: parseHsciExport(readFileSync(file), file) });
-    else results[index] = await loadHsciFile(store, file, options);
+    else results[index] = await loadHsciFile(store, file, { ...options, progress: progressFor?.(file) });
   }
   const byDate = new Map<string, Export[]>();
   for (const e of exports) {
@@ -38,16 +40,16 @@ export async function loadHsciFiles(store: Store, files: readonly string[], opti
     const problems = new Map(combined.problems.map((p) => [p.code, p.reason]));
     const badInGroup = group.find((e) => e.parsed.issues.length > 0 || e.parsed.rows.some((r) => problems.has(r.code)));
     for (const [position, e] of group.entries()) {
-      results[e.index] = await runFileLoad(store, 'hsci', e.file, options, async (run) => {
+      results[e.index] = await runFileLoad(store, 'hsci', e.file, { ...options, progress: progressFor?.(e.file) }, async (run) => {
         await run.readWholeFile(MAX_XLSX_BYTES);
         if (e.parsed.fileIssue) return run.failFile(e.parsed.fileIssue);
         if (date === '') return run.failFile({ reason: 'the export has no dated constituent row' });
         checkAsOfOption(date, options.asOf, (issue) => run.failFile(issue));
         run.rowsRead = e.parsed.rows.length + e.parsed.issues.length;
+        if (combined.members.size === 0) run.failFile({ reason: combined.problems[0]?.reason ?? `no constituent of ${date} could be read` });
         for (const { file: _file, ...issue } of e.parsed.issues) run.reject(issue);
         for (const row of e.parsed.rows) if (problems.has(row.code)) run.reject({ line: row.line, field: 'Stock Code', reason: problems.get(row.code)! });
         if (options.strict && badInGroup) run.failFile({ reason: `${badInGroup.file}, another export of ${date}, has bad rows; with --strict a day's exports load together or not at all` });
-        if (combined.members.size === 0) run.failFile({ reason: combined.problems[0]?.reason ?? `no constituent of ${date} could be read` });
         if (position === 0) {
           replaceSnapshot(run, 'HSCI', date);
           const insert = run.store.sqlite.prepare('INSERT INTO hsci_members (as_of, code, segment) VALUES (?, ?, ?)');

@@ -17,6 +17,8 @@ export interface IngestOptions {
    * fact open; they are recorded open (calendar source `user`) in the file's transaction before its rows.
    */
   readonly openDays?: readonly IsoDate[];
+  /** `--date-format`: how the file writes its dates (YYYY-MM-DD when not given; never guessed). */
+  readonly dateFormat?: string;
   /** Called as bytes are read (never throttled here: the caller throttles). */
   readonly progress?: (bytesRead: number, totalBytes: number) => void;
   /** The instant recorded as `loaded_at` (the job passes its clock in); default: now. */
@@ -48,7 +50,7 @@ export interface IngestKind {
   readonly describe: string;
   load(store: Store, file: string, options: IngestOptions): Promise<LoadSummary>;
   /** Loads all the files of one command together when they make one list between them (Hang Seng exports); one summary per file, in order. */
-  loadMany?(store: Store, files: readonly string[], options: IngestOptions): Promise<LoadSummary[]>;
+  loadMany?(store: Store, files: readonly string[], options: IngestOptions, progressFor?: (file: string) => IngestOptions['progress']): Promise<LoadSummary[]>;
 }
 
 /** A problem with one row or file, before the file name is attached. */

@@ -28,8 +28,8 @@ export async function ingestFiles(store: Store, request: IngestRequest): Promise
   checkOpenDays(request.kind, request.openDays);
   const summaries: LoadSummary[] = [];
   if (kind.loadMany) {
-    const options = { strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, now: request.now };
-    for (const summary of await kind.loadMany(store, request.files, options)) {
+    const options = { strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, openDays: request.openDays, now: request.now, dateFormat: request.dateFormat };
+    for (const summary of await kind.loadMany(store, request.files, options, request.progressFor)) {
       summaries.push(summary);
       request.onFile?.(summary);
     }
@@ -37,7 +37,7 @@ export async function ingestFiles(store: Store, request: IngestRequest): Promise
   }
   for (const file of request.files) {
     const summary = await kind.load(store, file, {
-      strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, openDays: request.openDays, now: request.now,
+      strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, openDays: request.openDays, now: request.now, dateFormat: request.dateFormat,
       progress: request.progressFor?.(file),
     });
     summaries.push(summary);
