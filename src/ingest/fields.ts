@@ -1,3 +1,4 @@
+import { normalizeStockCode } from '../domain/codes.js';
 import type { StockCode } from '../domain/types.js';
 
 /**
@@ -16,11 +17,13 @@ const PLAIN_NUMBER_RE = /^\d+(\.\d+)?$/;
 const INTEGER_RE = /^\d+$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `700`, `0700`, `00700` -> `00700`; letters, signs or six digits are bad. */
+/** `700`, `0700`, `00700`, `700.HK`, `0700.HK`, `700 HK`, `700 HK Equity` -> `00700`; letters, signs or six digits are bad. */
 export function parseCode(cell: string): StockCode | Bad {
   const s = cell.trim();
   if (CODE_RE.test(s)) return s.length === 5 ? s : s.padStart(5, '0');
   if (s === '') return new Bad('the stock code is missing');
+  const ticker = normalizeStockCode(s);
+  if (ticker !== null) return ticker;
   return new Bad(`"${clip(s)}" is not a stock code (1 to 5 digits, such as 700 or 00700)`);
 }
 
@@ -53,8 +56,8 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * Money in HK$: plain digits with an optional decimal part, rounded to whole HK$. Rejected, each
- * with its own reason: blank, a sign, thousands separators, exponents (1e9 is ambiguous in data
- * feeds), anything else non-numeric, and values above MAX_MONEY_HKD.
+ * with its own reason: blank, a sign, thousands separators, exponent notation that is not a whole
+ * amount (4.5E+12 is read, 4.5E-1 is not), anything else non-numeric, and values above MAX_MONEY_HKD.
  */
 export function parseMoneyHkd(cell: string): number | Bad {
   const plain = plainDigits(cell);
@@ -66,7 +69,27 @@ export function parseMoneyHkd(cell: string): number | Bad {
     if (!Number.isSafeInteger(value)) return new Bad(`${clip(s)} is not a whole number of HK$ that can be stored exactly`);
     return value;
   }
-  return new Bad(describeBadNumber(s));
+  const whole = wholeFromExponent(s, 'HK$');
+  if (typeof whole === 'number' && whole > MAX_MONEY_HKD) return new Bad(`${clip(s)} is above HK$100tn, which is not a plausible amount`);
+  return whole ?? new Bad(describeBadNumber(s));
+}
+
+const EXPONENT_RE = /^(\d+)(?:\.(\d+))?[eE]\+?(-?\d{1,3})$/;
+
+/**
+ * A number in exponent notation (`4.5E+12`, what spreadsheets and vendors write) when it denotes an
+ * exact whole number: the mantissa's decimals fit within the exponent. `4.5E-1` or `1.2345E+2` are
+ * Bad (not whole); a cell that is not exponent notation gives null.
+ */
+export function wholeFromExponent(s: string, unit: string): number | Bad | null {
+  const m = EXPONENT_RE.exec(s);
+  if (!m) return null;
+  const digits = m[1]! + (m[2] ?? '');
+  const scale = (m[2] ?? '').length - Number(m[3]); // digits to the right of the point once the exponent is applied
+  if (scale > 0 && !/^0*$/.test(digits.slice(Math.max(0, digits.length - scale)))) return new Bad(`${clip(s)} is not a whole number of ${unit}; exponent notation is accepted only for whole amounts such as 4.5E+12`);
+  const value = Number(s);
+  if (!Number.isSafeInteger(value)) return new Bad(`${clip(s)} is too large to store exactly`);
+  return value;
 }
 
 /** A non-negative decimal (a closing price); blank -> null. */
@@ -88,6 +111,8 @@ export function parseOptionalCount(cell: string): number | null | Bad {
     const value = Number(s);
     return Number.isSafeInteger(value) ? value : new Bad(`${clip(s)} is too large to store exactly`);
   }
+  const whole = wholeFromExponent(s, 'units');
+  if (whole !== null) return whole;
   return new Bad(PLAIN_NUMBER_RE.test(s) ? `${clip(s)} is not a whole number` : describeBadNumber(s));
 }
 
@@ -124,7 +149,7 @@ function describeBadNumber(s: string): string {
   if (s === '') return 'the value is missing';
   if (/^-\s*\d/.test(s)) return `${clip(s)} is negative; amounts cannot be below zero`;
   if (/^\+?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return `${clip(s)} has thousands separators; write the plain number (${clip(s.replace(/,/g, ''))})`;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(s)) return `${clip(s)} is in exponent notation, which is ambiguous in data feeds; write the plain number`;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(s)) return `${clip(s)} is in exponent notation, accepted only for whole amounts (such as 4.5E+12); write the plain number`;
   return `"${clip(s)}" is not a number`;
 }
 

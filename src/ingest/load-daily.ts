@@ -3,6 +3,8 @@ import { DailyDays, DayColumns } from '../db/daily-days.js';
 import { recordUserDays } from '../db/repositories/calendar.js';
 import { settleInferredListingDates } from '../db/repositories/security-lists.js';
 import { readCsvRows } from './csv-rows.js';
+import { dateReaderFor } from './date-format.js';
+import { Bad } from './fields.js';
 import { ListingDates } from './before-listing.js';
 import { readKnownCodes, readListingDates, readTradingDayCheck } from './load-lookups.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
@@ -33,6 +35,8 @@ const CODE_BITS_BYTES = 100_000 / 8;
 
 async function loadDailyRows(run: LoadRun): Promise<void> {
   if (run.options.openDays) recordUserDays(run.store.sqlite, run.options.openDays, true, 'opened by ingest --open-days');
+  const readDate = dateReaderFor(run.options.dateFormat ?? 'YYYY-MM-DD');
+  if (readDate instanceof Bad) return run.failFile({ field: '--date-format', reason: readDate.reason });
   const calendar = readTradingDayCheck(run.store);
   const knownCodes = readKnownCodes(run.store);
   const listing = new ListingDates(readListingDates(run.store));
@@ -42,7 +46,7 @@ async function loadDailyRows(run: LoadRun): Promise<void> {
   let lastLength = 0;
   const row = createDailyRow();
   await readCsvRows(run, DAILY_COLUMNS, (index) => {
-    const parser = new DailyRowParser(index, calendar, knownCodes);
+    const parser = new DailyRowParser(index, calendar, knownCodes, readDate);
     return (fields, line) => {
       const issue = parser.parse(fields, line, row);
       if (issue) return run.reject(issue);

@@ -36,7 +36,10 @@ export class DailyRowParser {
   private readonly codes = new Map<string, { code: string; number: number } | Bad>();
   private readonly at: { date: number; code: number; cap: number; turnover: number; suspended: number; close: number; volume: number };
 
-  constructor(index: ColumnIndex, private readonly calendar: TradingDayCheck, private readonly knownCodes: ReadonlySet<string>) {
+  constructor(
+    index: ColumnIndex, private readonly calendar: TradingDayCheck, private readonly knownCodes: ReadonlySet<string>,
+    private readonly readDate: (cell: string) => string | Bad = parseDate,
+  ) {
     this.at = {
       date: index.date!, code: index.code!, cap: index.market_cap_hkd!, turnover: index.turnover_hkd!,
       suspended: index.suspended!, close: index.close ?? -1, volume: index.volume ?? -1,
@@ -74,7 +77,7 @@ export class DailyRowParser {
   private parseTradingDate(cell: string): string | Bad {
     const cached = this.dates.get(cell);
     if (cached !== undefined) return cached;
-    const date = parseDate(cell);
+    const date = this.readDate(cell);
     let answer: string | Bad;
     if (date instanceof Bad) answer = date;
     else {

@@ -21,7 +21,8 @@ describe('parseMoneyHkd', () => {
     expect(reason(parseMoneyHkd('999999999999999'))).toMatch(/above HK\$100tn/);
     expect(reason(parseMoneyHkd('-1'))).toMatch(/negative/);
     expect(reason(parseMoneyHkd('1,000'))).toMatch(/thousands separators/);
-    expect(reason(parseMoneyHkd('1e9'))).toMatch(/exponent/);
+    expect(reason(parseMoneyHkd('4.5E-1'))).toBe('4.5E-1 is not a whole number of HK$; exponent notation is accepted only for whole amounts such as 4.5E+12');
+    expect(reason(parseMoneyHkd('-4.5E+12'))).toMatch(/negative/);
     expect(reason(parseMoneyHkd(''))).toMatch(/missing/);
     expect(reason(parseMoneyHkd('12a'))).toMatch(/not a number/);
   });

@@ -66,7 +66,7 @@ describe('ingest daily: each bad row is reported with file, line, field and reas
     ['2025-01-02,700,abc,1,0,,', 'market_cap_hkd', '"abc" is not a number'],
     ['2025-01-02,700,-5,1,0,,', 'market_cap_hkd', '-5 is negative; amounts cannot be below zero'],
     ['2025-01-02,700,"1,234",1,0,,', 'market_cap_hkd', '1,234 has thousands separators; write the plain number (1234)'],
-    ['2025-01-02,700,1e9,1,0,,', 'market_cap_hkd', '1e9 is in exponent notation, which is ambiguous in data feeds; write the plain number'],
+    ['2025-01-02,700,4.5E-1,1,0,,', 'market_cap_hkd', '4.5E-1 is not a whole number of HK$; exponent notation is accepted only for whole amounts such as 4.5E+12'],
     ['2025-01-02,700,100000000000001,1,0,,', 'market_cap_hkd', '100000000000001 is above HK$100tn, which is not a plausible amount'],
     ['2025-01-02,700,100000000000000,-1,0,,', 'turnover_hkd', '-1 is negative; amounts cannot be below zero'],
     ['2025-01-02,9999,1,1,0,,', 'code', '09999 is not a known security (load it with `ingest securities` first)'],

@@ -14,6 +14,7 @@ interface IngestArgs extends GlobalOptions {
   cutoff?: string;
   channel?: string;
   openDays?: string;
+  dateFormat?: string;
 }
 
 /**
@@ -32,7 +33,8 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
         .option('as-of', { type: 'string', describe: 'hsci, southbound: the date the list is in force from (YYYY-MM-DD)' })
         .option('cutoff', { type: 'string', describe: 'official: the review cut-off the announcement belongs to (YYYY-MM-DD)' })
         .option('channel', { type: 'string', describe: 'southbound: the channel of a list without a channel column (the SSE JSON download)' })
-        .option('open-days', { type: 'string', describe: 'daily: DATE[,DATE...] days the bundled calendar marks closed on which the market was open (rows on other closed days are bad rows)' }) as never,
+        .option('open-days', { type: 'string', describe: 'daily: DATE[,DATE...] days the bundled calendar marks closed on which the market was open (rows on other closed days are bad rows)' })
+        .option('date-format', { type: 'string', describe: 'daily: how the file writes dates, e.g. DD/MM/YYYY or MM/DD/YYYY (default YYYY-MM-DD; never guessed)' }) as never,
     handler: async (argv) => {
       const { ingestFiles } = await import('../../jobs/ingest.js');
       const { formatIssueLines, formatSummaryLine, exitCodeOf } = await import('../../ingest/format-load-report.js');
@@ -43,7 +45,7 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
       const summaries = await withStore(argv, ctx, (store) =>
         ingestFiles(store, {
           kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
-          asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(),
+          asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(), dateFormat: argv.dateFormat,
           openDays: argv.openDays === undefined ? undefined : argv.openDays.split(',').map((d) => d.trim()).filter((d) => d !== ''),
           progressFor: ctx.isTTY
             ? (file) => {
