@@ -7,12 +7,21 @@ export interface CliContext {
   readonly now: () => Date;
   /** True when stderr is a terminal (progress bars are drawn only then). */
   readonly isTTY: boolean;
+  /** The width tables must fit: $COLUMNS, else the terminal's; none (no cutting) for a pipe or file. */
+  readonly columns?: number;
 }
 
 /** The options every command accepts. */
 export interface GlobalOptions {
   db?: string;
   debug?: boolean;
+  /** Tables at full width, never cut to the terminal. */
+  wide?: boolean;
+}
+
+/** The width a table printed to stdout must fit, or undefined for no limit (`--wide`, a pipe, a file). */
+export function tableWidth(argv: GlobalOptions, ctx: CliContext): number | undefined {
+  return argv.wide ? undefined : ctx.columns;
 }
 
 export function processContext(): CliContext {
@@ -23,7 +32,15 @@ export function processContext(): CliContext {
     env: process.env,
     now: () => new Date(),
     isTTY: Boolean(process.stderr.isTTY),
+    columns: terminalColumns(),
   };
+}
+
+/** $COLUMNS when set (a user's choice wins, even for a pipe), else the terminal's width when stdout is one. */
+function terminalColumns(): number | undefined {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return process.stdout.isTTY ? process.stdout.columns : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CliContext, GlobalOptions } from './context.js';
 import { commandModules } from './commands/index.js';
 import { UsageError } from '../domain/errors.js';
 import { describeUsageFailure, joinMessageLines } from './usage-message.js';
+import { packageVersion } from './package-version.js';
 
 /**
  * yargs' CommonJS build: its ESM build wraps help text with a minimal wrapper that cuts words in
@@ -24,13 +25,15 @@ export function buildParser(ctx: CliContext): Argv<GlobalOptions> {
       describe: 'SQLite database file (default: $HKCONNECT_DB, else ./data/hkconnect.db)',
     })
     .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces on errors' })
+    .option('wide', { type: 'boolean', default: false, describe: 'Tables at full width (by default they fit $COLUMNS or the terminal)' })
     .strict()
     .demandCommand(1, 'Name a command; see hkconnect --help.')
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .help()
     .alias('h', 'help')
-    .version(false)
+    .version(packageVersion())
+    .alias('v', 'version')
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageError(describeUsageFailure(msg));

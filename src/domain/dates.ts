@@ -22,6 +22,23 @@ export function isIsoDate(s: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why `s` is not a real `YYYY-MM-DD` date, as the end of a sentence that starts with the option or
+ * field (`2026-02-30 does not exist: February 2026 has 28 days`); null when it is one.
+ */
+export function dateProblem(s: string): string | null {
+  if (!ISO_RE.test(s)) return `"${s}" is not a date of the form YYYY-MM-DD`;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  if (month < 1 || month > 12) return `${s} does not exist: there is no month ${s.slice(5, 7)}`;
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) return `${s} does not exist: ${MONTH_NAMES[month - 1]} ${year} has ${last} days`;
+  return null;
+}
+
 /** Parses a `YYYY-MM-DD` date; throws a RangeError naming the input when it is not a real date. */
 export function toDateTime(d: IsoDate): DateTime {
   if (!ISO_RE.test(d)) throw new RangeError(`"${d}" is not a date of the form YYYY-MM-DD`);
@@ -111,4 +128,19 @@ function daysInMonth(year: number, month: number): number {
 
 function formatDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** An instant as Hong Kong local time with offset, seconds precision: `2026-07-02T09:00:00+08:00`. */
+export function formatHongKongInstant(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: HK_ZONE }).startOf('second').toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+}
+
+/**
+ * A stored timestamp (ISO, UTC) shown in Hong Kong time, as every output shows instants
+ * (`2026-12-04T12:43:16.304Z` -> `2026-12-04T20:43:16+08:00`); null and unreadable text pass through.
+ */
+export function hongKongTimestamp(iso: string | null): string | null {
+  if (iso === null) return null;
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : formatHongKongInstant(instant);
 }

@@ -14,6 +14,8 @@ export interface DemoOptions {
   readonly path: string;
   readonly now: Date;
   readonly format: ReviewFormat;
+  /** table only: the width the tables must fit (the terminal's); none = full width. */
+  readonly width?: number;
   /** Size of the sample market (1 = full, ~2,700 names); smaller only for quick tests. */
   readonly scale?: number;
 }
@@ -39,7 +41,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
       ? seedSampleMarket(store, calendar.tradingDays)
       : `Loaded the synthetic sample market at scale ${options.scale}: ${loadSampleMarket(store, calendar.tradingDays, options.scale).securities} securities.`;
     const { runId, result } = await reviewDemoStore(store, options.now);
-    return { seedSummary, runId, result, report: renderReview(result, options.format) };
+    return { seedSummary, runId, result, report: renderReview(result, options.format, { width: options.width }) };
   } finally {
     await store.close();
   }

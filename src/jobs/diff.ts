@@ -68,7 +68,7 @@ async function readOfficialFile(file: string, channel: Channel | null): Promise<
 
 function storedOfficial(store: Store, cutoff: IsoDate): OfficialSource {
   const announcement = readStoredOfficial(store, cutoff);
-  if (!announcement) throw new UsageError(`no official changes are stored for ${cutoff}: pass --official FILE (or load one with ingest official --cutoff ${cutoff})`);
+  if (!announcement) throw new UsageError(`no official changes are stored for ${cutoff} in ${store.path}: pass --official FILE (or load one with ingest official --cutoff ${cutoff})`);
   const digest = createHash('sha256').update(JSON.stringify([...announcement.lists])).digest('hex');
   return { file: `official_changes:${cutoff}`, sha256: digest, announcement };
 }
@@ -79,7 +79,7 @@ async function readCurrentLists(store: Store, cutoff: IsoDate, a: OfficialAnnoun
   for (const ch of CHANNELS) {
     if (!a.lists.has(`sb_list_${ch}`)) continue;
     const snapshot = await readSouthboundInForce(store.db, cutoff, ch);
-    if (!snapshot) throw new JobError(`no Southbound ${ch} list in force on ${cutoff} is loaded, so the list after the review cannot be predicted; load it with ingest southbound --as-of`);
+    if (!snapshot) throw new JobError(`no Southbound ${ch} list in force on ${cutoff} is loaded in ${store.path}, so the list after the review cannot be predicted; load it with ingest southbound --as-of`);
     current[ch] = snapshot.codes;
   }
   return current;

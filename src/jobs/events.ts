@@ -31,14 +31,14 @@ export async function listEventsFromStore(store: Store, req: EventsRequest): Pro
   const warnings: string[] = [];
   if (calendar.last === undefined) {
     // Data missing, like a screen without a calendar: the job ran and failed (exit 1), not bad usage.
-    throw new JobError('the trading calendar is empty; load it first (hkconnect db seed).');
+    throw new JobError(`the trading calendar of ${store.path} is empty; load it first (hkconnect db seed).`);
   }
   if (calendar.last < req.to) {
     warnings.push(`the trading calendar ends on ${calendar.last}: events dated after it cannot be listed`);
   }
   const securities = await listSecurities(store.db);
   // Data missing (an empty store: the bundled calendar alone): the job ran and failed, not an empty answer.
-  if (securities.length === 0) throw new JobError('the store holds no securities; load them first (hkconnect ingest securities).');
+  if (securities.length === 0) throw new JobError(`the store ${store.path} holds no securities; load them first (hkconnect ingest securities).`);
   const changeRows = await store.db.selectFrom('attribute_changes').selectAll().orderBy('code').orderBy('date').execute();
   const changes: AttributeChange[] = changeRows.map((c) => ({ code: c.code, date: c.date, field: c.field as ChangeableField, value: c.value }));
   const hsciSnapshots = readHsciSnapshots(store);

@@ -1,6 +1,6 @@
 import type { Store } from '../db/connection.js';
 import { UsageError } from '../domain/errors.js';
-import { isIsoDate, weekday } from '../domain/dates.js';
+import { dateProblem, weekday } from '../domain/dates.js';
 import { INGEST_KINDS, listIngestKinds } from '../ingest/kinds.js';
 import type { IngestOptions, LoadSummary } from '../ingest/types.js';
 
@@ -23,7 +23,8 @@ export async function ingestFiles(store: Store, request: IngestRequest): Promise
   const kind = INGEST_KINDS[request.kind];
   if (!kind) throw new UsageError(`"${request.kind}" is not an input kind; use one of ${listIngestKinds().join(', ')}.`);
   for (const [flag, value] of [['--as-of', request.asOf], ['--cutoff', request.cutoff]] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${flag} ${value} is not a real date of the form YYYY-MM-DD.`);
+    const problem = value === undefined ? null : dateProblem(value);
+    if (problem !== null) throw new UsageError(`${flag} ${problem}.`);
   }
   checkOpenDays(request.kind, request.openDays);
   const summaries: LoadSummary[] = [];
@@ -51,7 +52,8 @@ function checkOpenDays(kind: string, days: readonly string[] | undefined): void 
   if (days === undefined) return;
   if (kind !== 'daily') throw new UsageError(`--open-days applies to daily files only, not ${kind}.`);
   for (const day of days) {
-    if (!isIsoDate(day)) throw new UsageError(`--open-days ${day} is not a real date of the form YYYY-MM-DD.`);
+    const problem = dateProblem(day);
+    if (problem !== null) throw new UsageError(`--open-days ${problem}.`);
     if (weekday(day) > 5) throw new UsageError(`--open-days ${day} is a ${weekday(day) === 6 ? 'Saturday' : 'Sunday'}; the market never opens on a weekend.`);
   }
 }

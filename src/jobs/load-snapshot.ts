@@ -76,8 +76,8 @@ function readWindows(store: Store, codes: readonly StockCode[], cutoff: IsoDate,
 export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<ReviewSnapshot> {
   const { cutoff, calendar, methodology: m } = req;
   const cutoffTradingDay = calendar.onOrBefore(cutoff);
-  if (cutoffTradingDay === null) throw new JobError(`the trading calendar has no trading day on or before ${cutoff}; load the calendar first (hkconnect db seed)`);
-  if (new DailyDays(store.sqlite).countOn(cutoffTradingDay) === 0) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day`);
+  if (cutoffTradingDay === null) throw new JobError(`the trading calendar of ${store.path} has no trading day on or before ${cutoff}; load the calendar first (hkconnect db seed)`);
+  if (new DailyDays(store.sqlite).countOn(cutoffTradingDay) === 0) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day, in ${store.path}`);
 
   const warnings: string[] = [];
   const hash = createHash('sha256');

@@ -62,10 +62,7 @@ export function reportFileName(kind: 'review' | 'preview', cutoff: IsoDate, runI
   return `${kind}-${cutoff}-run${runId}.${ext}`;
 }
 
-/** An instant as Hong Kong local time with offset, seconds precision: `2026-07-02T09:00:00+08:00`. */
-export function formatHongKongInstant(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: HK_ZONE }).startOf('second').toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
-}
+export { formatHongKongInstant } from '../domain/dates.js';
 
 /**
  * Parses `--now`: an ISO date-time (or date), read in Asia/Hong_Kong when it carries no offset.

@@ -14,6 +14,8 @@ export interface RenderOptions {
    * ~13 MB and seconds of work, so it is asked for (`screen --decisions`); the recorded run leaves the checks out.
    */
   readonly decisions?: boolean;
+  /** table only: the width the tables must fit (the terminal's); none = full width. */
+  readonly width?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface RenderOptions {
 export function renderReview(result: ReviewResult, format: ReviewFormat, options: RenderOptions = {}): string {
   switch (format) {
     case 'json': return `${JSON.stringify(options.decisions ? result : { ...result, decisions: undefined }, null, 2)}\n`;
-    case 'table': return renderReviewTable(result);
+    case 'table': return renderReviewTable(result, options.width);
     case 'csv': return renderReviewCsv(result);
     case 'md': return renderReviewMarkdown(result);
     case 'html': return renderReviewHtml(result);

@@ -7,19 +7,19 @@ import { previewSections } from './preview-sections.js';
 
 const LIST_COLUMNS = ['code', 'name', 'segment/path', 'avg cap HK$bn', 'coverage', 'reason', 'distance'];
 
-/** Readable terminal output: each list, then the borderline names, then the warnings. Pure. */
-export function renderReviewTable(result: ReviewResult): string {
+/** Readable terminal output: each list, then the borderline names, then the warnings; tables cut to `width` when given. Pure. */
+export function renderReviewTable(result: ReviewResult, width?: number): string {
   const out: string[] = [`${describeReview(result)}\n`, ...describeSummary(result).map((l) => `${l}\n`)];
   for (const s of buildReviewSections(result)) {
     out.push(`\n${s.title} (${s.rows.length})\n`);
-    out.push(s.rows.length === 0 ? '  none\n' : formatTable(LIST_COLUMNS, s.rows.map(listRowCells)));
+    out.push(s.rows.length === 0 ? '  none\n' : formatTable(LIST_COLUMNS, s.rows.map(listRowCells), width));
   }
   for (const x of previewSections(result)) {
     out.push(`\n${x.title} (${x.rows.length})\n  ${x.intro}\n`);
-    out.push(x.rows.length === 0 ? '  none\n' : formatTable(x.columns, x.rows));
+    out.push(x.rows.length === 0 ? '  none\n' : formatTable(x.columns, x.rows, width));
   }
   out.push(`\nBorderline (${result.borderline.length}): within the margins of a line, where a small move changes the outcome\n`);
-  out.push(result.borderline.length === 0 ? '  none\n' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells)));
+  out.push(result.borderline.length === 0 ? '  none\n' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells), width));
   out.push(`\nWarnings (${result.warnings.length})\n`);
   out.push(result.warnings.length === 0 ? '  none\n' : result.warnings.map((w) => `  - ${w}\n`).join(''));
   return out.join('');

@@ -10,7 +10,7 @@
  * long-suspension event), 06999 5bn, a new A+H listing whose stabilisation ends after C (pending),
  * 06998 1bn, an old A+H listing outside the HSCI (a Southbound add through the A+H path).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,8 +119,22 @@ describe('running it', () => {
     expect(JSON.parse(viaEnv.out)).toHaveLength(3);
   });
 
-  it('migrates a new store on any command', async () => {
+  it('creates a store only with db, ingest, fetch or demo; any other command on a missing file is exit 2 naming it', async () => {
+    const missing = join(dir, 'no-such-folder', 'typo.db');
+    for (const args of [['query', 'runs'], ['query', 'constituents', '--as-of', '2026-06-30'], ['screen', '--cutoff', '2026-06-30'], ['explain', '700', '--cutoff', '2026-06-30'], ['events', '--from', '2026-01-01', '--to', '2026-06-30'], ['diff', '--cutoff', '2026-06-30'], ['schedule', '--once']]) {
+      const r = await cli(['--db', missing, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expectOneSentence(r.err);
+      expect(r.err).toContain(`there is no store at ${missing}`);
+      expect(r.err).toContain('npx hkconnect demo');
+      expect(r.err).toContain('HKCONNECT_DB');
+    }
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
+
+  it('migrates a new store on db migrate, and an existing one on any command', async () => {
     const fresh = join(dir, 'fresh.db');
+    expect((await cli(['--db', fresh, 'db', 'migrate'])).code).toBe(0);
     expect((await cli(['--db', fresh, 'query', 'runs', '--format', 'json'])).out).toBe('[]\n');
     const store = await openStore(fresh, { migrate: false });
     const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
@@ -170,11 +184,13 @@ describe('running it', () => {
 
   it('exits 1 when the data is missing: screen and events on a store holding only the bundled calendar', async () => {
     const empty = join(dir, 'empty.db');
+    expect((await cli(['--db', empty, 'db', 'migrate'])).code).toBe(0);
     for (const args of [['screen', '--cutoff', '2026-06-30'], ['events', '--from', '2026-01-01', '--to', '2026-06-30']]) {
       const r = await cli(['--db', empty, ...args]);
       expect(r.code).toBe(1);
       expectOneSentence(r.err);
       expect(r.err).toMatch(/no daily data for 2026-06-30|holds no securities/);
+      expect(r.err).toContain(empty);
     }
   });
 
@@ -264,17 +280,21 @@ describe('query', () => {
     ]);
   });
 
-  it('constituents rows: code, segment', async () => {
-    expect(await json('query', 'constituents', '--as-of', '2026-06-30')).toEqual([
+  it('constituents rows: code, segment (and the name, an addition)', async () => {
+    const rows = await json<Array<{ name: string }>>('query', 'constituents', '--as-of', '2026-06-30');
+    expect(rows.every((r) => typeof r.name === 'string' && r.name.length > 0)).toBe(true);
+    expect(await json('query', 'constituents', '--as-of', '2026-06-30')).toMatchObject([
       { code: '00005', segment: 'LARGE' }, { code: '00700', segment: 'LARGE' }, { code: '01234', segment: 'SMALL' },
     ]);
   });
 
-  it('southbound rows: code, channels; --channel filters', async () => {
-    expect(await json('query', 'southbound', '--as-of', '2026-06-30')).toEqual([
+  it('southbound rows: code, channels (and the name, an addition); --channel filters', async () => {
+    const rows = await json<Array<{ name: string }>>('query', 'southbound', '--as-of', '2026-06-30');
+    expect(rows.every((r) => typeof r.name === 'string' && r.name.length > 0)).toBe(true);
+    expect(await json('query', 'southbound', '--as-of', '2026-06-30')).toMatchObject([
       { code: '00005', channels: ['SH', 'SZ'] }, { code: '00700', channels: ['SH', 'SZ'] }, { code: '01234', channels: ['SH'] },
     ]);
-    expect(await json('query', 'southbound', '--as-of', '2026-06-30', '--channel', 'SZ')).toEqual([
+    expect(await json('query', 'southbound', '--as-of', '2026-06-30', '--channel', 'SZ')).toMatchObject([
       { code: '00005', channels: ['SZ'] }, { code: '00700', channels: ['SZ'] },
     ]);
   });

@@ -160,6 +160,6 @@ describe('end-to-end review of the scenario market (2026-06-30)', () => {
     await expect(runReview(store, { cutoff: '2026-07-31', trigger: 'cli', now: new Date('2026-08-22T02:00:00Z') }))
       .rejects.toThrow("no daily data for 2026-07-31, the cut-off's trading day");
     const failed = store.sqlite.prepare("SELECT status, error FROM runs WHERE cutoff = '2026-07-31'").get();
-    expect(failed).toEqual({ status: 'failed', error: "no daily data for 2026-07-31, the cut-off's trading day" });
+    expect(failed).toEqual({ status: 'failed', error: `no daily data for 2026-07-31, the cut-off's trading day, in ${store.path}` });
   });
 });

@@ -55,7 +55,7 @@ describe('hkconnect screen', () => {
   });
 
   it.each([
-    [['screen', '--cutoff', '2026-02-30'], 2, 'not a date'],
+    [['screen', '--cutoff', '2026-02-30'], 2, '--cutoff 2026-02-30 does not exist: February 2026 has 28 days'],
     [['screen', '--cutoff', '2026-06-30', '--effective', 'soon'], 2, 'not a date'],
     [['screen', '--cutoff', '2026-06-30', '--methodology', 'nope'], 2, 'Unknown methodology'],
     [['screen', '--cutoff', '2026-07-31'], 1, "no daily data for 2026-07-31, the cut-off's trading day"],

@@ -86,7 +86,7 @@ describe('hkconnect events', () => {
   });
 
   it.each([
-    [['--from', '2025-07-32', '--to', '2025-08-01'], /--from "2025-07-32" is not a date/],
+    [['--from', '2025-07-32', '--to', '2025-08-01'], /--from 2025-07-32 does not exist: July 2025 has 31 days/],
     [['--from', '2025-08-01', '--to', '2025-07-01'], /--from 2025-08-01 is after --to 2025-07-01/],
     [['--from', '2025-07-01', '--to', '2025-08-01', '--methodology', 'nope'], /Unknown methodology "nope"; known: hsci-2025, hsci-2024/],
   ])('exits 2 on bad usage %j', async (args, message) => {

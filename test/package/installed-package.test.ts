@@ -47,6 +47,19 @@ describe('the installed package', () => {
     expect(existsSync(join(p, 'dist/bench'))).toBe(false);
   });
 
+  it('prints its version through npx', () => {
+    const version = (JSON.parse(readFileSync(join(pkg.packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(hk('--version')).toEqual({ code: 0, out: `${version}\n`, err: '' });
+  });
+
+  it('on a store that does not exist, a reading command exits 2 naming it and creates nothing', () => {
+    const r = hk('--db', 'data/typo.db', 'query', 'constituents', '--as-of', '2026-06-30');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^hkconnect: there is no store at data\/typo\.db: .*npx hkconnect demo.*HKCONNECT_DB.*\n$/);
+    expect(existsSync(join(pkg.dir, 'data/typo.db'))).toBe(false);
+  });
+
   it('prints its help through npx', () => {
     const r = hk('--help');
     expect(r.code).toBe(0);
@@ -137,6 +150,9 @@ describe('explain, events, diff, query, schedule', () => {
     [['query', 'runs'], /^id\s+cutoff\s+kind/],
     [['query', 'runs', '--format', 'json'], /^\[$/],
     [['query', 'runs', '--format', 'csv'], /^id,cutoff,kind,/],
+    [['query', 'accuracy'], /^cutoff\s+list\s+hits/],
+    [['query', 'accuracy', '--format', 'json'], /^\[$/],
+    [['query', 'accuracy', '--format', 'csv'], /^cutoff,list,hits,/],
   ])('%j', (args, start) => {
     const r = byFormat([...db, ...args]);
     expect(r.err).toBe('');

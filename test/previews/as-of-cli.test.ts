@@ -65,7 +65,7 @@ describe.runIf(BUILT)('screen --cutoff C --as-of D, through the binary', () => {
 
   it.each([
     [['--as-of', '2026-06-30'], 2, 'is not before the cut-off'],
-    [['--as-of', '2026-13-01'], 2, 'not a date'],
+    [['--as-of', '2026-13-01'], 2, '--as-of 2026-13-01 does not exist: there is no month 13'],
     [['--as-of', '2023-01-03'], 1, 'no daily data'],
   ])('%j exits %i with one sentence', (extra, exit, message) => {
     const r = runBin(db, ['screen', '--cutoff', '2026-06-30', ...extra]);

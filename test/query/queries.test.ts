@@ -66,17 +66,17 @@ describe('query history', () => {
     expect(table.out.split('\n')[0]).toMatch(/^date\s+marketCapHkd\s+turnoverHkd\s+suspended\s+close$/);
   });
 
-  it('fails with exit 1 and one sentence for a code the store does not hold', async () => {
+  it('exits 2 (an unknown code, as in explain) with one sentence naming the store', async () => {
     const r = await run('query', 'history', '1234');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toBe('hkconnect: the store holds no security 01234; load it with "ingest securities" first.\n');
+    expect(r.err).toMatch(/^hkconnect: the store \S+ holds no security 01234; check the code, or load it with "hkconnect ingest securities"\.\n$/);
   });
 
   it.each([
     [['query', 'history', '7000000'], /not a stock code/],
     [['query', 'history', 'ABC'], /not a stock code/],
-    [['query', 'history', '700', '--from', '2025-02-30'], /--from "2025-02-30" is not a real date/],
+    [['query', 'history', '700', '--from', '2025-02-30'], /--from 2025-02-30 does not exist: February 2025 has 28 days/],
     [['query', 'history', '700', '--to', '30/06/2025'], /--to "30\/06\/2025"/],
     [['query', 'history', '700', '--from', '2025-07-01', '--to', '2025-06-01'], /after --to/],
     [['query', 'history', '700', '--format', 'xml'], /Invalid values/],
@@ -88,9 +88,9 @@ describe('query history', () => {
 });
 
 describe('query constituents', () => {
-  it('returns the snapshot in force: the latest with as_of on or before the date', async () => {
-    const march = [{ code: '00005', segment: 'LARGE' }, { code: '00700', segment: 'LARGE' }];
-    const september = [{ code: '00700', segment: 'LARGE' }, { code: '09988', segment: 'MID' }];
+  it('returns the snapshot in force (the latest with as_of on or before the date), with names', async () => {
+    const march = [{ code: '00005', name: 'HSBC', segment: 'LARGE' }, { code: '00700', name: 'TENCENT', segment: 'LARGE' }];
+    const september = [{ code: '00700', name: 'TENCENT', segment: 'LARGE' }, { code: '09988', name: 'BABA', segment: 'MID' }];
     expect(await json('query', 'constituents', '--as-of', '2025-03-10')).toEqual(march);
     expect(await json('query', 'constituents', '--as-of', '2025-09-07')).toEqual(march);
     expect(await json('query', 'constituents', '--as-of', '2025-09-08')).toEqual(september);
@@ -101,7 +101,7 @@ describe('query constituents', () => {
     const r = await run('query', 'constituents', '--as-of', '2025-03-09', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual([]);
-    expect(r.err).toMatch(/no HSCI list was loaded with an as-of date on or before 2025-03-09/);
+    expect(r.err).toMatch(/no HSCI list was loaded in \S+ with an as-of date on or before 2025-03-09/);
   });
 
   it('needs a valid --as-of', async () => {
@@ -113,36 +113,36 @@ describe('query constituents', () => {
 describe('query southbound', () => {
   it('merges the two channel lists per code, channels SH then SZ', async () => {
     expect(await json('query', 'southbound', '--as-of', '2025-03-10')).toEqual([
-      { code: '00005', channels: ['SH', 'SZ'] },
-      { code: '00700', channels: ['SH', 'SZ'] },
+      { code: '00005', name: 'HSBC', channels: ['SH', 'SZ'] },
+      { code: '00700', name: 'TENCENT', channels: ['SH', 'SZ'] },
     ]);
     // From 2025-06-16 the SZ list differs; the SH list of 2025-03-10 is still in force.
     expect(await json('query', 'southbound', '--as-of', '2025-06-30')).toEqual([
-      { code: '00005', channels: ['SH'] },
-      { code: '00700', channels: ['SH', 'SZ'] },
-      { code: '09988', channels: ['SZ'] },
+      { code: '00005', name: 'HSBC', channels: ['SH'] },
+      { code: '00700', name: 'TENCENT', channels: ['SH', 'SZ'] },
+      { code: '09988', name: 'BABA', channels: ['SZ'] },
     ]);
   });
 
   it('with --channel lists only that channel', async () => {
     expect(await json('query', 'southbound', '--as-of', '2025-06-30', '--channel', 'SZ')).toEqual([
-      { code: '00700', channels: ['SZ'] },
-      { code: '09988', channels: ['SZ'] },
+      { code: '00700', name: 'TENCENT', channels: ['SZ'] },
+      { code: '09988', name: 'BABA', channels: ['SZ'] },
     ]);
     expect(await json('query', 'southbound', '--as-of', '2025-06-30', '--channel', 'SH')).toEqual([
-      { code: '00005', channels: ['SH'] },
-      { code: '00700', channels: ['SH'] },
+      { code: '00005', name: 'HSBC', channels: ['SH'] },
+      { code: '00700', name: 'TENCENT', channels: ['SH'] },
     ]);
     // Any case, as ingest accepts it.
     expect(await json('query', 'southbound', '--as-of', '2025-06-30', '--channel', 'sz')).toEqual([
-      { code: '00700', channels: ['SZ'] },
-      { code: '09988', channels: ['SZ'] },
+      { code: '00700', name: 'TENCENT', channels: ['SZ'] },
+      { code: '09988', name: 'BABA', channels: ['SZ'] },
     ]);
   });
 
   it('prints channels joined in CSV, empty before any list, and rejects a bad channel', async () => {
     const csv = await run('query', 'southbound', '--as-of', '2025-03-10', '--format', 'csv');
-    expect(csv.out).toBe('code,channels\n00005,SH SZ\n00700,SH SZ\n');
+    expect(csv.out).toBe('code,name,channels\n00005,HSBC,SH SZ\n00700,TENCENT,SH SZ\n');
     const before = await run('query', 'southbound', '--as-of', '2025-01-01', '--format', 'json');
     expect(JSON.parse(before.out)).toEqual([]);
     expect(before.err).toMatch(/no Southbound SH list/);

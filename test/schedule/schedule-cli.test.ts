@@ -76,7 +76,7 @@ describe('hkconnect schedule --once through runCli', () => {
     const runs = context();
     await runCli(['query', 'runs', '--format', 'json', '--db', db], runs.ctx);
     expect(JSON.parse(runs.out.join(''))).toMatchObject([
-      { id: 1, cutoff: '2026-06-30', kind: 'semi-annual', startedAt: '2026-07-02T01:00:00.000Z', status: 'succeeded', trigger: 'schedule' },
+      { id: 1, cutoff: '2026-06-30', kind: 'semi-annual', startedAt: '2026-07-02T09:00:00+08:00', status: 'succeeded', trigger: 'schedule' },
     ]);
   });
 
@@ -129,21 +129,23 @@ describe('hkconnect query runs', () => {
     const json = context();
     expect(await runCli(['query', 'runs', '--format', 'json', '--db', db], json.ctx)).toBe(0);
     expect(JSON.parse(json.out.join(''))).toEqual([
-      { id: 1, cutoff: '2026-06-30', kind: 'semi-annual', startedAt: '2026-07-02T01:00:00.000Z', finishedAt: '2026-07-02T01:00:05.000Z', status: 'failed', trigger: 'schedule' },
-      { id: 2, cutoff: '2026-06-30', kind: 'semi-annual', startedAt: '2026-07-02T01:30:00.000Z', finishedAt: '2026-07-02T01:30:04.000Z', status: 'succeeded', trigger: 'schedule' },
-      { id: 3, cutoff: '2026-07-15', kind: 'preview', startedAt: '2026-07-16T02:00:00.000Z', finishedAt: null, status: 'running', trigger: 'cli' },
+      // Stored in UTC, shown in Hong Kong time, as every instant the CLI prints.
+      { id: 1, cutoff: '2026-06-30', kind: 'semi-annual', startedAt: '2026-07-02T09:00:00+08:00', finishedAt: '2026-07-02T09:00:05+08:00', status: 'failed', trigger: 'schedule' },
+      { id: 2, cutoff: '2026-06-30', kind: 'semi-annual', startedAt: '2026-07-02T09:30:00+08:00', finishedAt: '2026-07-02T09:30:04+08:00', status: 'succeeded', trigger: 'schedule' },
+      { id: 3, cutoff: '2026-07-15', kind: 'preview', startedAt: '2026-07-16T10:00:00+08:00', finishedAt: null, status: 'running', trigger: 'cli' },
     ]);
 
     const csv = context();
     expect(await runCli(['query', 'runs', '--format', 'csv', '--db', db], csv.ctx)).toBe(0);
     const lines = csv.out.join('').trimEnd().split('\n');
     expect(lines[0]).toBe('id,cutoff,kind,startedAt,finishedAt,status,trigger');
-    expect(lines[3]).toBe('3,2026-07-15,preview,2026-07-16T02:00:00.000Z,,running,cli');
+    expect(lines[3]).toBe('3,2026-07-15,preview,2026-07-16T10:00:00+08:00,,running,cli');
   });
 
   it('prints an empty JSON array on a store without runs', async () => {
     const db = join(makeTempDir(), 'store.db');
     const { ctx, out } = context();
+    expect(await runCli(['db', 'migrate', '--db', db], context().ctx)).toBe(0);
     expect(await runCli(['query', 'runs', '--format', 'json', '--db', db], ctx)).toBe(0);
     expect(out.join('')).toBe('[]\n');
   });

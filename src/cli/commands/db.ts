@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { withStore } from '../with-store.js';
+import { withNewOrExistingStore } from '../with-store.js';
 
 export function dbCommand(ctx: CliContext): CommandModule<GlobalOptions, GlobalOptions> {
   return {
@@ -15,19 +15,19 @@ export function dbCommand(ctx: CliContext): CommandModule<GlobalOptions, GlobalO
     handler: async (argv: GlobalOptions & { action?: string; sample?: boolean; dates?: string[]; note?: string }) => {
       if (argv.action === 'close-day') {
         const { closeDays } = await import('../../jobs/close-days.js');
-        await withStore(argv, ctx, async (store) => {
+        await withNewOrExistingStore(argv, ctx, async (store) => {
           for (const line of closeDays(store, (argv.dates ?? []).map(String), argv.note)) ctx.stdout(`${line}\n`);
         });
         return;
       }
       if (argv.action === 'migrate') {
-        await withStore(argv, ctx, async () => {
+        await withNewOrExistingStore(argv, ctx, async () => {
           ctx.stdout('Schema is at the latest migration.\n');
         });
         return;
       }
       const { seedStore } = await import('../../jobs/seed.js');
-      await withStore(argv, ctx, async (store) => {
+      await withNewOrExistingStore(argv, ctx, async (store) => {
         const summary = await seedStore(store, { sample: Boolean(argv.sample) });
         ctx.stdout(`${summary}\n`);
       });

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../context.js';
 import { REVIEW_FORMATS, type ReviewFormat } from '../../report/review-formats.js';
 
 interface DemoArgs extends GlobalOptions { format?: ReviewFormat; scale?: number }
@@ -18,7 +18,7 @@ export function demoCommand(ctx: CliContext): CommandModule<GlobalOptions, DemoA
     handler: async (argv) => {
       const { runDemo, DEFAULT_DEMO_DB } = await import('../../jobs/demo.js');
       const path = argv.db ?? DEFAULT_DEMO_DB;
-      const outcome = await runDemo({ path, now: ctx.now(), format: argv.format ?? 'table', scale: argv.scale });
+      const outcome = await runDemo({ path, now: ctx.now(), format: argv.format ?? 'table', scale: argv.scale, width: tableWidth(argv, ctx) });
       ctx.stderr(`${outcome.seedSummary}\nDemo database: ${path} (review run ${outcome.runId}). Try: npx hkconnect --db ${path} explain 09805 --cutoff 2026-06-30\n`);
       ctx.stdout(outcome.report);
     },

@@ -4,7 +4,7 @@ import { withStore } from '../with-store.js';
 import type { Channel } from '../../domain/types.js';
 import { channelOption } from '../format-option.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../report/render-diff.js';
-import { requireDate } from './screen.js';
+import { requireDate } from '../date-option.js';
 
 interface DiffArgs extends GlobalOptions {
   cutoff?: string;

@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../context.js';
 import { withStore } from '../with-store.js';
 import { rowFormatOption } from '../format-option.js';
 import type { RowFormat } from '../../report/format-rows.js';
-import { requireDate } from './screen.js';
+import { requireDate } from '../date-option.js';
 
 interface EventsArgs extends GlobalOptions {
   from?: string;
@@ -37,7 +37,7 @@ export function eventsCommand(ctx: CliContext): CommandModule<GlobalOptions, Eve
       const rows = result.events.map((e) => ({ code: e.code, event: e.event, date: e.date, reason: e.reason, name: e.name ?? '' }));
       const format = argv.format ?? 'table';
       const columns = format === 'table' ? ['date', 'code', 'name', 'event', 'reason'] : undefined;
-      ctx.stdout(formatRows(rows, format, columns));
+      ctx.stdout(formatRows(rows, format, columns, tableWidth(argv, ctx)));
     },
   };
 }

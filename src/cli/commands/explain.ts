@@ -1,9 +1,9 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { withStore } from '../with-store.js';
+import { unknownSecurity, withStore } from '../with-store.js';
 import { normalizeStockCode } from '../../domain/codes.js';
 import { JobError, UsageError } from '../../domain/errors.js';
-import { requireDate } from './screen.js';
+import { requireDate } from '../date-option.js';
 import type { Store } from '../../db/connection.js';
 import type { PreviewOptions } from '../../jobs/run-preview.js';
 
@@ -50,7 +50,7 @@ export function explainCommand(ctx: CliContext): CommandModule<GlobalOptions, Ex
       const options = { cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides };
       const { explanation, preview } = await withStore(argv, ctx, async (store) => {
         const known = store.sqlite.prepare('SELECT 1 FROM securities WHERE code = ?').pluck().get(code);
-        if (known === undefined) throw new UsageError(`no security ${code} in the store.`);
+        if (known === undefined) throw unknownSecurity(code, store.path);
         const { result, metrics } = asOf === undefined ? await computeReview(store, options) : await previewWithOdds(store, { ...options, asOf }, argv);
         const m = metrics.find((x) => x.code === code);
         const decision = result.decisions.find((d) => d.code === code);

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { JobError, UsageError } from '../../domain/errors.js';
-import { withStore } from '../with-store.js';
+import { withNewOrExistingStore } from '../with-store.js';
 import { fetchOptions, fetchSettingsFrom, type FetchOptionArgs } from '../fetch-options.js';
 import { parseOptionalDateOption } from './query/query-args.js';
 
@@ -34,7 +34,7 @@ export function fetchCommand(ctx: CliContext): CommandModule<GlobalOptions, Fetc
       const asOf = parseOptionalDateOption('as-of', argv.asOf);
       if (argv.url !== undefined && !/^https?:\/\/[^/]/.test(argv.url)) throw new UsageError(`--url "${argv.url}" is not an http(s) address.`);
       const { runFetch } = await import('../../jobs/fetch.js');
-      await withStore(argv, ctx, async (store) => {
+      await withNewOrExistingStore(argv, ctx, async (store) => {
         const settings = { ...(await fetchSettingsFrom(argv, store.path)), ...(argv.url ? { url: argv.url } : {}), now: ctx.now };
         const reports = await runFetch(store, {
           source: argv.source ?? '', date, from, to, asOf, onFetch: (r) => ctx.stdout(`${r.message}\n`),

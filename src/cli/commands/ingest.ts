@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { withStore } from '../with-store.js';
+import { withNewOrExistingStore } from '../with-store.js';
 import { formatInputIssue, UsageError } from '../../domain/errors.js';
 import { CHANNELS, type Channel } from '../../domain/types.js';
 import { INGEST_KINDS, listIngestKinds } from '../../ingest/kinds.js';
@@ -42,7 +42,7 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
       let progress: ReturnType<typeof createProgressLine> | null = null;
       const fileCount = argv.files?.length ?? 0;
       let fileIndex = 0;
-      const summaries = await withStore(argv, ctx, (store) =>
+      const summaries = await withNewOrExistingStore(argv, ctx, (store) =>
         ingestFiles(store, {
           kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
           asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(), dateFormat: argv.dateFormat,

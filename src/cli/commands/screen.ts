@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../context.js';
 import { withStore } from '../with-store.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { requireDate } from '../date-option.js';
 import { UsageError } from '../../domain/errors.js';
 import { REVIEW_FORMATS, type ReviewFormat } from '../../report/review-formats.js';
 import type { ReviewResult } from '../../domain/types.js';
@@ -20,13 +20,6 @@ interface ScreenArgs extends GlobalOptions {
   odds?: boolean;
   paths?: number;
   seed?: number;
-}
-
-/** Exit 2 with one sentence when a date option is not a real `YYYY-MM-DD` date (docs/contract.md "Running it"). */
-export function requireDate(value: string | undefined, option: string): string {
-  if (value === undefined || value === '') throw new UsageError(`--${option} is required (YYYY-MM-DD).`);
-  if (!isIsoDate(value)) throw new UsageError(`--${option} "${value}" is not a date of the form YYYY-MM-DD.`);
-  return value;
 }
 
 /** `hkconnect screen --cutoff DATE`: runs and records the review of that cut-off, then prints or writes it. */
@@ -62,7 +55,7 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
       const run = asOf === undefined
         ? await runRecordedReview(argv, ctx, cutoff, effectiveDate)
         : await runPreview(argv, ctx, { cutoff, effectiveDate, asOf, methodology: argv.methodology, overridesFile: argv.overrides });
-      const text = renderReview(run.result, format, { decisions: argv.decisions });
+      const text = renderReview(run.result, format, { decisions: argv.decisions, width: argv.out === undefined ? tableWidth(argv, ctx) : undefined });
       if (argv.out === undefined) {
         ctx.stdout(text);
         return;

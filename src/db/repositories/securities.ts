@@ -78,3 +78,13 @@ export async function countSecuritiesByKind(db: Kysely<Database>): Promise<Array
     .groupBy(['board', 'type', 'currency']).orderBy('board').orderBy('type').orderBy('currency').execute();
   return rows.map((r) => ({ board: r.board as Board, type: r.type as SecurityType, currency: r.currency as Currency, count: Number(r.count) }));
 }
+
+/** The name of each given code the store holds (codes it does not hold are left out). */
+export async function readSecurityNames(db: Kysely<Database>, codes: readonly StockCode[]): Promise<Map<StockCode, string>> {
+  const names = new Map<StockCode, string>();
+  if (codes.length === 0) return names;
+  const rows = await db.selectFrom('securities').select(['code', 'name']).execute();
+  const wanted = new Set(codes);
+  for (const r of rows) if (wanted.has(r.code)) names.set(r.code, r.name);
+  return names;
+}

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../../context.js';
 import { rowFormatOption } from '../../format-option.js';
 import type { RowFormat } from '../../../report/format-rows.js';
 import { withStore } from '../../with-store.js';
@@ -25,8 +25,9 @@ export function queryAccuracyCommand(ctx: CliContext): CommandModule<GlobalOptio
       const { readAccuracy } = await import('../../../jobs/diff-store.js');
       const { formatRows } = await import('../../../report/format-rows.js');
       await withStore(argv, ctx, async (store) => {
-        const rows = readAccuracy(store, { from, to });
-        ctx.stdout(formatRows(rows as unknown as Array<Record<string, unknown>>, argv.format ?? 'table', COLUMNS));
+        const { hongKongTimestamp } = await import('../../../domain/dates.js');
+        const rows = readAccuracy(store, { from, to }).map((r) => ({ ...r, createdAt: hongKongTimestamp(r.createdAt) }));
+        ctx.stdout(formatRows(rows as unknown as Array<Record<string, unknown>>, argv.format ?? 'table', COLUMNS, tableWidth(argv, ctx)));
       });
     },
   };

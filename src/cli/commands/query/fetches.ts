@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../../context.js';
 import { rowFormatOption } from '../../format-option.js';
 import type { RowFormat } from '../../../report/format-rows.js';
 import { withStore } from '../../with-store.js';
@@ -22,14 +22,15 @@ export function queryFetchesCommand(ctx: CliContext): CommandModule<GlobalOption
       const { listFetches } = await import('../../../db/repositories/fetches.js');
       const { formatRows } = await import('../../../report/format-rows.js');
       await withStore(argv, ctx, async (store) => {
-        const rows = await listFetches(store.db, argv.source);
+        const { hongKongTimestamp } = await import('../../../domain/dates.js');
+        const rows = (await listFetches(store.db, argv.source)).map((r) => ({ ...r, fetchedAt: hongKongTimestamp(r.fetchedAt) }));
         const format = argv.format ?? 'table';
         // The table keeps to what fits a terminal; json and csv carry every field.
         const columns = format === 'table'
           ? ['id', 'source', 'target', 'fetchedAt', 'httpStatus', 'bytes', 'rows', 'asOf', 'outcome', 'reason']
           : [...FETCH_COLUMNS];
         const shaped = format === 'table' ? rows.map((r) => ({ ...r, reason: r.reason && r.reason.length > 60 ? `${r.reason.slice(0, 57)}...` : r.reason })) : rows;
-        ctx.stdout(formatRows(shaped as unknown as Array<Record<string, unknown>>, format, columns));
+        ctx.stdout(formatRows(shaped as unknown as Array<Record<string, unknown>>, format, columns, tableWidth(argv, ctx)));
       });
     },
   };

@@ -1,10 +1,10 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../../context.js';
 import { rowFormatOption } from '../../format-option.js';
 import type { RowFormat } from '../../../report/format-rows.js';
 import type { DailyRecord } from '../../../domain/types.js';
-import { JobError, UsageError } from '../../../domain/errors.js';
-import { withStore } from '../../with-store.js';
+import { UsageError } from '../../../domain/errors.js';
+import { unknownSecurity, withStore } from '../../with-store.js';
 import { parseCodeArgument, parseOptionalDateOption } from './query-args.js';
 
 interface HistoryArgs extends GlobalOptions { code?: string; from?: string; to?: string; format?: RowFormat }
@@ -33,9 +33,9 @@ export function queryHistoryCommand(ctx: CliContext): CommandModule<GlobalOption
       const { readDailyHistory } = await import('../../../db/repositories/daily.js');
       const { formatRows } = await import('../../../report/format-rows.js');
       await withStore(argv, ctx, async (store) => {
-        if (!(await findSecurity(store.db, code))) throw new JobError(`the store holds no security ${code}; load it with "ingest securities" first.`);
+        if (!(await findSecurity(store.db, code))) throw unknownSecurity(code, store.path);
         const rows = readDailyHistory(store.sqlite, code, { from, to }).map(toHistoryRow);
-        ctx.stdout(formatRows(rows, argv.format ?? 'table', ['date', 'marketCapHkd', 'turnoverHkd', 'suspended', 'close']));
+        ctx.stdout(formatRows(rows, argv.format ?? 'table', ['date', 'marketCapHkd', 'turnoverHkd', 'suspended', 'close'], tableWidth(argv, ctx)));
       });
     },
   };

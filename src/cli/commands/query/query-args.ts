@@ -1,18 +1,16 @@
 import { normalizeStockCode } from '../../../domain/codes.js';
-import { isIsoDate } from '../../../domain/dates.js';
+import { optionalDate, requireDate } from '../../date-option.js';
 import { UsageError } from '../../../domain/errors.js';
 import type { IsoDate, StockCode } from '../../../domain/types.js';
 
 /** A `YYYY-MM-DD` option value, or a UsageError naming the option (exit 2). */
 export function parseDateOption(name: string, value: unknown): IsoDate {
-  const text = String(value ?? '');
-  if (!isIsoDate(text)) throw new UsageError(`--${name} "${text}" is not a real date of the form YYYY-MM-DD.`);
-  return text;
+  return requireDate(value, name);
 }
 
 /** An optional date option: undefined stays undefined. */
 export function parseOptionalDateOption(name: string, value: unknown): IsoDate | undefined {
-  return value === undefined ? undefined : parseDateOption(name, value);
+  return optionalDate(value, name);
 }
 
 /** A stock code with or without leading zeros (`700` -> `00700`), or a UsageError. */

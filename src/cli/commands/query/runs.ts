@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../../context.js';
 import { rowFormatOption } from '../../format-option.js';
 import type { RowFormat } from '../../../report/format-rows.js';
 import { withStore } from '../../with-store.js';
@@ -16,9 +16,10 @@ export function queryRunsCommand(ctx: CliContext): CommandModule<GlobalOptions, 
       const { listRuns } = await import('../../../jobs/schedule-runs.js');
       const { formatRows } = await import('../../../report/format-rows.js');
       await withStore(argv, ctx, async (store) => {
-        const rows = await listRuns(store);
+        const { hongKongTimestamp } = await import('../../../domain/dates.js');
+        const rows = (await listRuns(store)).map((r) => ({ ...r, startedAt: hongKongTimestamp(r.startedAt), finishedAt: hongKongTimestamp(r.finishedAt) }));
         ctx.stdout(formatRows(rows as unknown as Array<Record<string, unknown>>, argv.format ?? 'table',
-          ['id', 'cutoff', 'kind', 'startedAt', 'finishedAt', 'status', 'trigger']));
+          ['id', 'cutoff', 'kind', 'startedAt', 'finishedAt', 'status', 'trigger'], tableWidth(argv, ctx)));
       });
     },
   };

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../../context.js';
 import { channelOption, rowFormatOption } from '../../format-option.js';
 import type { RowFormat } from '../../../report/format-rows.js';
 import { CHANNELS, type Channel, type StockCode } from '../../../domain/types.js';
@@ -32,15 +32,19 @@ export function querySouthboundCommand(ctx: CliContext): CommandModule<GlobalOpt
       const asOf = parseDateOption('as-of', argv.asOf);
       const channels: readonly Channel[] = argv.channel ? [argv.channel] : CHANNELS;
       const { readSouthboundInForce } = await import('../../../db/repositories/list-snapshots.js');
+      const { readSecurityNames } = await import('../../../db/repositories/securities.js');
       const { formatRows } = await import('../../../report/format-rows.js');
       await withStore(argv, ctx, async (store) => {
         const lists = [];
         for (const channel of channels) {
           const snapshot = await readSouthboundInForce(store.db, asOf, channel);
           if (snapshot) lists.push(snapshot);
-          else ctx.stderr(`hkconnect: no Southbound ${channel} list was loaded with an as-of date on or before ${asOf}.\n`);
+          else ctx.stderr(`hkconnect: no Southbound ${channel} list was loaded in ${store.path} with an as-of date on or before ${asOf}.\n`);
         }
-        ctx.stdout(formatRows(mergeChannelLists(lists), argv.format ?? 'table', ['code', 'channels']));
+        const merged = mergeChannelLists(lists);
+        const names = await readSecurityNames(store.db, merged.map((m) => m.code));
+        const rows = merged.map((m) => ({ code: m.code, name: names.get(m.code) ?? '', channels: m.channels }));
+        ctx.stdout(formatRows(rows, argv.format ?? 'table', ['code', 'name', 'channels'], tableWidth(argv, ctx)));
       });
     },
   };
