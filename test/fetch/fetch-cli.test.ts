@@ -192,7 +192,7 @@ describe('hkconnect fetch of the lists', () => {
     const cases: Array<[string[], RegExp]> = [
       [['fetch', 'nasdaq'], /"nasdaq" is not a source; use one of dayquot, securities, sse, szse, hsci\./],
       [['fetch', 'dayquot'], /dayquot needs --date DATE or --from DATE/],
-      [['fetch', 'dayquot', '--date', '2026-02-30'], /--date "2026-02-30" is not a real date/],
+      [['fetch', 'dayquot', '--date', '2026-02-30'], /--date 2026-02-30 does not exist: February 2026 has 28 days/],
       [['fetch', 'sse', '--date', '2026-09-01'], /--date, --from and --to are for dayquot/],
       [['fetch', 'sse', '--base-url', 'ftp://x'], /--base-url "ftp:\/\/x" is not an http\(s\) address/],
       [['fetch', 'sse', '--max-shrink', '1'], /--max-shrink must be at least 0 and below 1/],

@@ -75,7 +75,7 @@ describe('a vendor file with forward-filled holiday rows', () => {
     const weekend = await cli('ingest', 'daily', file('vendor.csv', VENDOR), '--open-days', '2025-10-04');
     expect(weekend.code).toBe(2);
     expect(weekend.err).toBe('hkconnect: --open-days 2025-10-04 is a Saturday; the market never opens on a weekend.\n');
-    expect((await cli('ingest', 'daily', file('vendor.csv', VENDOR), '--open-days', '2025-13-01')).err).toMatch(/2025-13-01 is not a real date/);
+    expect((await cli('ingest', 'daily', file('vendor.csv', VENDOR), '--open-days', '2025-13-01')).err).toMatch(/--open-days 2025-13-01 does not exist: there is no month 13/);
     expect((await cli('ingest', 'securities', file('sec.csv', SECURITIES), '--open-days', '2025-10-01')).err).toMatch(/--open-days applies to daily files only, not securities/);
   });
 });

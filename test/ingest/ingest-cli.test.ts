@@ -68,7 +68,7 @@ describe('hkconnect ingest (CLI)', () => {
     const cases: Array<[string[], string]> = [
       [['ingest', 'hsci', header, '--as-of', '2025-09-08'], `hkconnect: ${header}, line 1: the header lacks the required column "segment".\n`],
       [['ingest', 'daily', '/nonexistent/d.csv'], 'hkconnect: /nonexistent/d.csv: no such file.\n'],
-      [['ingest', 'hsci', header, '--as-of', '2025-02-30'], 'hkconnect: --as-of 2025-02-30 is not a real date of the form YYYY-MM-DD.\n'],
+      [['ingest', 'hsci', header, '--as-of', '2025-02-30'], 'hkconnect: --as-of 2025-02-30 does not exist: February 2025 has 28 days.\n'],
     ];
     for (const [args, stderr] of cases) {
       const run = context();
