@@ -67,7 +67,7 @@ export function prepareReadyStore(ctx: MarketRunContext, files: MarketFiles, dat
 export function countWindowRows(dbPath: string, dates: ReviewDates): number {
   const sqlite = new BetterSqlite3(dbPath, { readonly: true });
   try {
-    return (sqlite.prepare('SELECT coalesce(sum(rows), 0) AS n FROM daily_days WHERE date > ? AND date <= ?').get(dates.windowFrom, dates.cutoff) as { n: number }).n;
+    return (sqlite.prepare('SELECT count(*) AS n FROM daily WHERE date > ? AND date <= ?').get(dates.windowFrom, dates.cutoff) as { n: number }).n;
   } finally {
     sqlite.close();
   }

@@ -4,6 +4,7 @@ import * as diffs from '../../migrations/2026-11-22T0400-diffs.js';
 import * as dailyDays from '../../migrations/2026-11-22T1800-daily-days.js';
 import * as runResultsDeflated from '../../migrations/2026-11-22T2000-run-results-deflated.js';
 import * as runResultsLatin1 from '../../migrations/2026-11-22T2200-run-results-latin1.js';
+import * as dailyTable from '../../migrations/2026-12-04T1000-daily-table.js';
 import * as seedCalendar from '../../migrations/2026-12-04T1100-seed-calendar.js';
 import * as files from '../../migrations/2026-12-04T1200-files.js';
 import * as fetches from '../../migrations/2026-12-04T1300-fetches.js';
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1800-daily-days': dailyDays,
   '2026-11-22T2000-run-results-deflated': runResultsDeflated,
   '2026-11-22T2200-run-results-latin1': runResultsLatin1,
+  '2026-12-04T1000-daily-table': dailyTable,
   '2026-12-04T1100-seed-calendar': seedCalendar,
   '2026-12-04T1200-files': files,
   '2026-12-04T1300-fetches': fetches,

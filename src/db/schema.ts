@@ -15,12 +15,7 @@ export interface SecuritiesTable {
 
 export interface AttributeChangesTable { code: string; date: string; field: string; value: string }
 
-/** One trading day's daily records as packed columns (migration 2026-11-22T1800; src/db/daily-days.ts reads and writes it). */
-export interface DailyDaysTable {
-  date: string; rows: number; codes: string; market_caps: string; turnovers: string; suspended: string; closes: string; volumes: string;
-}
-
-/** The view `daily`: the `daily_days` rows unpacked one per (code, date). Read-only. */
+/** One daily record per (code, date): the system of record (migration 2026-12-04T1000). */
 export interface DailyTable {
   code: string; date: string; market_cap_hkd: number; turnover_hkd: number; suspended: number;
   close: number | null; volume: number | null;
@@ -68,7 +63,6 @@ export interface Database {
   calendar: CalendarTable;
   securities: SecuritiesTable;
   attribute_changes: AttributeChangesTable;
-  daily_days: DailyDaysTable;
   daily: DailyTable;
   shares_issued: SharesIssuedTable;
   list_snapshots: ListSnapshotsTable;

@@ -1,4 +1,3 @@
-import { monthIndexOf } from './dates.js';
 import type { IsoDate } from './types.js';
 
 /**
@@ -8,7 +7,6 @@ import type { IsoDate } from './types.js';
 export class TradingCalendar {
   private readonly days: readonly IsoDate[];
   private readonly index: ReadonlyMap<IsoDate, number>;
-  private months: Int32Array | null = null;
 
   constructor(tradingDays: readonly IsoDate[]) {
     const sorted = [...new Set(tradingDays)].sort();
@@ -21,37 +19,6 @@ export class TradingCalendar {
   get last(): IsoDate | undefined { return this.days[this.days.length - 1]; }
 
   isTradingDay(d: IsoDate): boolean { return this.index.has(d); }
-
-  /**
-   * A date as an integer that orders with the trading days: twice the position of d when it is a
-   * trading day, one less when it is not (it then sorts just before the next trading day). The
-   * per-day loops of the rules compare these instead of date strings.
-   */
-  slotOf(d: IsoDate): number {
-    const i = this.lowerBound(d);
-    return 2 * i - (this.days[i] === d ? 0 : 1);
-  }
-
-  /** `slotOf` of each of `dates` (ascending), in one merge walk over the calendar. */
-  slotsOf(dates: readonly IsoDate[]): Int32Array {
-    const out = new Int32Array(dates.length);
-    let i = dates.length > 0 ? this.lowerBound(dates[0]!) : 0;
-    for (let k = 0; k < dates.length; k += 1) {
-      const d = dates[k]!;
-      while (i < this.days.length && this.days[i]! < d) i += 1;
-      out[k] = 2 * i - (this.days[i] === d ? 0 : 1);
-    }
-    return out;
-  }
-
-  /** Per trading day position, its month as year x 12 + month - 1 (built on first use). */
-  get monthIndexes(): Int32Array {
-    if (!this.months) {
-      this.months = new Int32Array(this.days.length);
-      for (let i = 0; i < this.days.length; i += 1) this.months[i] = monthIndexOf(this.days[i]!);
-    }
-    return this.months;
-  }
 
   /** Position of the first trading day >= d (may equal length). */
   lowerBound(d: IsoDate): number {

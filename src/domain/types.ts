@@ -1,5 +1,4 @@
-/** Core domain vocabulary of hkconnect. Plain, frozen-friendly data; imports only the calendar's type. */
-import type { TradingCalendar } from './calendar.js';
+/** Core domain vocabulary of hkconnect. Plain, frozen-friendly data. */
 import type { FlowsInfo, OddsDriver, OddsMeta, OddsRow, PreviewInfo } from './preview-types.js';
 
 /** A Hong Kong calendar date, `YYYY-MM-DD`. */
@@ -98,8 +97,6 @@ export interface DailySeries {
   readonly marketCapHkd: Float64Array;
   readonly turnoverHkd: Float64Array;
   readonly suspended: Uint8Array;
-  /** `calendar.slotOf` of each date, when the reader already knew them (else the rules derive them). */
-  readonly calendarSlots?: { readonly calendar: TradingCalendar; readonly at: Int32Array };
 }
 
 /** The outcome of one rule for one security, in the order the review applied it (docs/methodology.md §9). */

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import type { Store } from '../db/connection.js';
-import { DailyDays, DayColumns } from '../db/daily-days.js';
+import { countDailyRowsOn, insertDailyRows, readLastCapsBefore } from '../db/repositories/daily.js';
 import { isIsoDate } from '../domain/dates.js';
-import type { IsoDate } from '../domain/types.js';
+import type { DailyRecord, IsoDate } from '../domain/types.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
 import { parseDailyQuotations } from './parse-dayquot.js';
 import { planDayquotRow } from './parse-dayquot-plan.js';
@@ -67,15 +67,14 @@ function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDai
     (sqlite.prepare('SELECT code, shares_issued, MAX(date) AS since FROM shares_issued WHERE date <= ? GROUP BY code').all(date) as
       Array<{ code: string; shares_issued: number }>).map((r) => [r.code, r.shares_issued]),
   );
-  const days = new DailyDays(sqlite);
   // Each code's last stored cap before the report date, read once and only if a row needs it.
-  let lastCaps: Map<number, number> | null = null;
+  let lastCaps: Map<string, number> | null = null;
   const lastCapOf = (code: string): number | undefined => {
-    lastCaps ??= days.lastCapsBefore(date, new Set(rows.filter((r) => currencies.has(r.code)).map((r) => Number(r.code))));
-    return lastCaps.get(Number(code));
+    lastCaps ??= readLastCapsBefore(sqlite, date, new Set(rows.filter((r) => currencies.has(r.code)).map((r) => r.code)));
+    return lastCaps.get(code);
   };
-  const day = new DayColumns(rows.length);
-  const positionOf = new Map<string, number>();
+  // By code: a code printed twice keeps its later line.
+  const records = new Map<string, DailyRecord>();
   let unknown = 0;
   for (const row of rows) {
     run.rowsRead++;
@@ -87,18 +86,11 @@ function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDai
     if (plan.kind === 'unknown-code') unknown++;
     else if (plan.kind === 'issue') run.reject({ line: row.line, field: plan.field, reason: plan.reason });
     else {
-      const r = plan.record;
-      const at = positionOf.get(r.code);
-      if (at === undefined) {
-        positionOf.set(r.code, day.length);
-        day.push(Number(r.code), r.marketCapHkd, r.turnoverHkd, r.suspended, r.close, r.volume);
-      } else {
-        day.set(at, r.marketCapHkd, r.turnoverHkd, r.suspended, r.close, r.volume); // a code printed twice: the later line wins
-      }
+      records.set(plan.record.code, plan.record);
       run.rowsStored++;
     }
   }
-  days.upsert(date, day);
+  insertDailyRows(sqlite, records.values());
   return unknown;
 }
 
@@ -107,7 +99,7 @@ function markHoliday(run: LoadRun, date: IsoDate | null): void {
   if (date === null) {
     run.failFile({ field: 'date', reason: 'a NO TRADING report carries no date and its file name is not dYYMMDDe.htm' });
   }
-  const priced = new DailyDays(run.store.sqlite).countOn(date!);
+  const priced = countDailyRowsOn(run.store.sqlite, date!);
   if (priced > 0) {
     run.failFile({ field: 'date', reason: `the report says ${date} had NO TRADING, but the store holds ${priced} daily rows for it` });
   }

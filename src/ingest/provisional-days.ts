@@ -1,4 +1,4 @@
-import { DailyDays } from '../db/daily-days.js';
+import { countDailyRowsNearest, countDailyRowsOn, deleteDailyRows } from '../db/repositories/daily.js';
 import type { LoadRun } from './load-run.js';
 import type { TradingDayCheck } from './trading-days.js';
 
@@ -18,7 +18,7 @@ export class ProvisionalDays {
   constructor(private readonly calendar: TradingDayCheck) {}
 
   /** Whether rows on `date` must be noted (and the day settled once the file is read). */
-  needsSettling(date: string): boolean {
+  private needsSettling(date: string): boolean {
     let unsettled = this.unsettled.get(date);
     if (unsettled === undefined) {
       unsettled = this.calendar.mayBeProvenOpen(date);
@@ -39,15 +39,14 @@ export class ProvisionalDays {
   settle(run: LoadRun): void {
     if (this.rows.size === 0) return;
     const db = run.store.sqlite;
-    const days = new DailyDays(db);
     const listedOn = db.prepare(`SELECT count(*) FROM securities
         WHERE listing_date <= @date AND (delisting_date IS NULL OR delisting_date > @date)`).pluck();
     const open = db.prepare(`INSERT INTO calendar (date, is_trading_day, source, note) VALUES (?, 1, 'data', ?)
         ON CONFLICT (date) DO UPDATE SET is_trading_day = 1, source = 'data', note = excluded.note`);
     for (const date of [...this.rows.keys()].sort()) {
       const rows = this.rows.get(date)!;
-      const n = days.countOn(date);
-      const reference = days.countOnNearest(date);
+      const n = countDailyRowsOn(db, date);
+      const reference = countDailyRowsNearest(db, date);
       const listed = listedOn.get({ date }) as number;
       if (n * 2 > listed && reference > 0 && n * 2 >= reference) {
         open.run(date, `daily data for ${n} of ${listed} listed securities`);
@@ -55,7 +54,7 @@ export class ProvisionalDays {
       }
       const reason = this.calendar.reasonNotTrading(date);
       if (reason === null) continue; // beyond the seeded calendar: accepted as before, just not proven open
-      days.remove(date, new Set(rows.map((r) => Number(r.code))));
+      deleteDailyRows(db, date, new Set(rows.map((r) => r.code)));
       for (const r of rows) {
         run.rowsStored -= 1;
         run.reject({ line: r.line, field: 'date', reason: `${reason}; the file's ${rows.length} row(s) that day cover too few securities to show the market was open` });

@@ -1,5 +1,5 @@
 import type { Store } from '../db/connection.js';
-import { readWindowSeries } from '../db/daily-days.js';
+import { readSeries } from './window-series.js';
 import { listSecurities } from '../db/repositories/securities.js';
 import { JobError, UsageError } from '../domain/errors.js';
 import type {
@@ -72,10 +72,10 @@ function codesToLoad(
   return [...codes].sort();
 }
 
-/** Daily series of `codes` over [start, to], columnar: one read of the days in range. */
+/** Daily series of `codes` over [start, to]. */
 function readSeriesOf(store: Store, codes: readonly string[], start: IsoDate, to: IsoDate): Map<StockCode, DailySeries> {
   // (start - 1 day, to] is [start, to] for ISO dates.
-  return readWindowSeries(store.sqlite, codes, addDays(start, -1), to);
+  return readSeries(store, codes, addDays(start, -1), to);
 }
 
 /** Every HSCI snapshot in `hsci_members`, each with its codes. */

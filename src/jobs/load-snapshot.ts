@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { Store } from '../db/connection.js';
 import { readSecurityRows, securityRowOf, toSecurityRecord, type SecurityRecord } from '../db/repositories/securities.js';
 import { readHsciInForce, readSouthboundInForce } from '../db/repositories/list-snapshots.js';
@@ -7,7 +7,9 @@ import { addMonths } from '../domain/dates.js';
 import { JobError } from '../domain/errors.js';
 import type { AttributeChange, Channel, ChangeableField, DailySeries, IsoDate, ReviewKind, Segment, StockCode } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
-import { concatSeries, DailyDays, readWindowSeries, type WindowReadOptions } from '../db/daily-days.js';
+import { countDailyRowsOn } from '../db/repositories/daily.js';
+import { prepareDailyRangeRead } from '../db/repositories/daily-reads.js';
+import { EMPTY_SERIES, hashSeries, readWindowSeries, seriesOfRows } from './window-series.js';
 
 /** Everything a review reads from the store, as of its cut-off (docs/methodology.md §1-§7 inputs). */
 export interface ReviewSnapshot {
@@ -22,8 +24,8 @@ export interface ReviewSnapshot {
   readonly southboundBefore: Record<Channel, Set<StockCode>>;
   /**
    * sha256 of every input that matters: the methodology, calendar, lists, attributes and changes,
-   * and the window's day rows as stored (every code's, screened or not: a change to any record in
-   * the window gives a new fingerprint, never a stale reuse).
+   * and every screened security's daily series as read (a change to any record the review reads
+   * gives a new fingerprint, never a stale reuse).
    */
   readonly fingerprint: string;
   readonly warnings: string[];
@@ -37,8 +39,6 @@ export interface SnapshotRequest {
   readonly calendar: TradingCalendar;
 }
 
-const EMPTY_SERIES: DailySeries = { dates: [], marketCapHkd: new Float64Array(0), turnoverHkd: new Float64Array(0), suspended: new Uint8Array(0) };
-
 /** The trading calendar from the `calendar` table. */
 export function loadCalendar(store: Store): TradingCalendar {
   const days = store.sqlite.prepare('SELECT date FROM calendar WHERE is_trading_day = 1 ORDER BY date').pluck().all() as string[];
@@ -51,37 +51,35 @@ export function seriesStartExclusive(cutoff: IsoDate, m: Methodology): IsoDate {
 }
 
 /**
- * The daily windows the rules need. Every security's series starts a month before the averaging
- * window (a preview's partial first month); only a security suspended on that first day can have a
- * prolonged suspension (§3) that began earlier, so only those get the earlier days too, from
- * `seriesStartExclusive`: a second read of just those days, joined in front of their series. About a
- * fifth fewer rows cross into JavaScript than reading every security from the longer start, and the
- * second read touches ~65 day rows, not the whole longer window again.
+ * The daily series the rules need, fed to the fingerprint. Each starts a month before the averaging
+ * window (a preview's partial first month): one read of that window across all codes. Only a
+ * security suspended on its first day there can have a prolonged suspension (§3) that began
+ * earlier, so only those are read again, alone, from `seriesStartExclusive`.
  */
-function readWindows(store: Store, codes: readonly StockCode[], cutoff: IsoDate, m: Methodology, options: WindowReadOptions): Map<StockCode, DailySeries> {
-  const mainStart = addMonths(cutoff, -(m.averaging.windowMonths + 1));
-  const series = readWindowSeries(store.sqlite, codes, mainStart, cutoff, options);
-  const suspendedAtStart = codes.filter((code) => series.get(code)?.suspended[0] === 1);
-  if (suspendedAtStart.length === 0) return series;
-  for (const [code, earlier] of readWindowSeries(store.sqlite, suspendedAtStart, seriesStartExclusive(cutoff, m), mainStart, options)) {
-    series.set(code, concatSeries(earlier, series.get(code)!));
+function readWindows(store: Store, codes: readonly StockCode[], cutoff: IsoDate, m: Methodology, hash: Hash): Map<StockCode, DailySeries> {
+  const series = readWindowSeries(store, new Set(codes), addMonths(cutoff, -(m.averaging.windowMonths + 1)), cutoff);
+  const readRange = prepareDailyRangeRead(store.sqlite);
+  for (const code of codes) {
+    if (series.get(code)?.suspended[0] === 1) series.set(code, seriesOfRows(readRange(code, seriesStartExclusive(cutoff, m), cutoff)));
+    const one = series.get(code);
+    if (one) hashSeries(hash, code, one);
   }
   return series;
 }
 
 /**
  * Reads the snapshot a review at cut-off C needs, failing with a JobError (exit 1) when the cut-off's
- * trading day has no daily data. One ordered scan of `daily` over the window.
+ * trading day has no daily data.
  */
 export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<ReviewSnapshot> {
   const { cutoff, calendar, methodology: m } = req;
   const cutoffTradingDay = calendar.onOrBefore(cutoff);
   if (cutoffTradingDay === null) throw new JobError(`the trading calendar of ${store.path} has no trading day on or before ${cutoff}; load the calendar first (hkconnect db seed)`);
-  if (new DailyDays(store.sqlite).countOn(cutoffTradingDay) === 0) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day, in ${store.path}`);
+  if (countDailyRowsOn(store.sqlite, cutoffTradingDay) === 0) throw new JobError(`no daily data for ${cutoffTradingDay}, the cut-off's trading day, in ${store.path}`);
 
   const warnings: string[] = [];
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ v: 3, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
+  hash.update(JSON.stringify({ v: 4, cutoff, effectiveDate: req.effectiveDate, kind: req.kind, methodology: m }));
   hash.update(calendar.all.join(''));
 
   const hsci = await readHsciInForce(store.db, cutoff);
@@ -111,7 +109,7 @@ export async function loadSnapshot(store: Store, req: SnapshotRequest): Promise<
     changes.set(c.code, list);
   }
 
-  const series = readWindows(store, securities.map((x) => x.code), cutoff, m, { hash, calendar });
+  const series = readWindows(store, securities.map((x) => x.code), cutoff, m, hash);
   return { calendar, cutoffTradingDay, securities, changes, series, hsciBefore, southboundBefore, fingerprint: hash.digest('hex'), warnings };
 }
 

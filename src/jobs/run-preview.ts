@@ -1,5 +1,5 @@
 import type { Store } from '../db/connection.js';
-import { readHistory } from '../db/daily-days.js';
+import { readDailyHistory } from '../db/repositories/daily-reads.js';
 import { addDays, isIsoDate } from '../domain/dates.js';
 import { UsageError } from '../domain/errors.js';
 import type { IsoDate, ReviewResult } from '../domain/types.js';
@@ -74,7 +74,7 @@ export async function computePreview(store: Store, options: PreviewOptions): Pro
 
 /** The last close on record on or before D (a few weeks back at most), or null. */
 function lastCloseOf(store: Store, code: string, asOf: IsoDate): number | null {
-  const rows = readHistory(store.sqlite, code, { from: addDays(asOf, -31), to: asOf });
+  const rows = readDailyHistory(store.sqlite, code, { from: addDays(asOf, -31), to: asOf });
   for (let i = rows.length - 1; i >= 0; i--) if (rows[i]!.close !== null && !rows[i]!.suspended) return rows[i]!.close;
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../db/connection.js';
-import { DailyDays } from '../db/daily-days.js';
+import { countDailyRowsOn } from '../db/repositories/daily.js';
 import type { IsoDate } from '../domain/types.js';
 import { isDayComplete } from './schedule-plan.js';
 
@@ -17,7 +17,7 @@ export function readTradingDaysOnOrBefore(store: Store, d: IsoDate, limit: numbe
 }
 
 export function countDailyRows(store: Store, d: IsoDate): number {
-  return new DailyDays(store.sqlite).countOn(d);
+  return countDailyRowsOn(store.sqlite, d);
 }
 
 function readCalendarEnd(store: Store): IsoDate | null {

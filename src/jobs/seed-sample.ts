@@ -1,5 +1,5 @@
 import type { Store } from '../db/connection.js';
-import { DailyDays, DayColumns } from '../db/daily-days.js';
+import { deleteAllDailyRows, prepareDailyUpsert } from '../db/repositories/daily.js';
 import { JobError } from '../domain/errors.js';
 import type { IsoDate } from '../domain/types.js';
 import { generateSampleMarket, type SampleMarketSummary } from '../../seeds/sample-market/generate.js';
@@ -22,7 +22,7 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
     secondary_listing, free_float, a_share_code, a_share_exchange, a_share_listing_date, stabilisation_end, sfc_high_concentration,
     a_share_risk_alert, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
   const insertShares = db.prepare('INSERT INTO shares_issued (code, date, shares_issued) VALUES (?, ?, ?)');
-  const byDate = new Map<IsoDate, DayColumns>();
+  const upsertDaily = prepareDailyUpsert(db);
   const insertChange = db.prepare('INSERT INTO attribute_changes (code, date, field, value) VALUES (?, ?, ?, ?)');
   const insertHsci = db.prepare('INSERT INTO hsci_members (as_of, code, segment) VALUES (?, ?, ?)');
   const insertSouthbound = db.prepare('INSERT INTO southbound_members (as_of, channel, code, name) VALUES (?, ?, ?, ?)');
@@ -35,9 +35,7 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
       insertShares.run(s.code, s.listingDate, shares);
     },
     daily: (code, date, cap, turnover, suspended, close, volume) => {
-      let day = byDate.get(date);
-      if (!day) byDate.set(date, (day = new DayColumns()));
-      day.push(Number(code), cap, turnover, suspended === 1, close, volume);
+      upsertDaily({ code, date, marketCapHkd: cap, turnoverHkd: turnover, suspended: suspended === 1, close, volume });
     },
     change: (c) => { insertChange.run(c.code, c.date, c.field, c.value); },
     hsciMember: (asOf, code, segment) => { insertHsci.run(asOf, code, segment); },
@@ -46,10 +44,7 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
   return db.transaction(() => {
     removeSample(store);
     for (const { effective } of SAMPLE_PRIOR_REVIEWS) for (const list of ['HSCI', 'SB_SH', 'SB_SZ']) insertSnapshot.run(list, effective);
-    const summary = generateSampleMarket(sink, { tradingDays, scale });
-    const days = new DailyDays(db);
-    for (const [date, day] of [...byDate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) days.write(date, day.sorted());
-    return summary;
+    return generateSampleMarket(sink, { tradingDays, scale });
   })();
 }
 
@@ -66,7 +61,7 @@ function removeSample(store: Store): void {
   }
   db.prepare('DELETE FROM list_snapshots WHERE source = ?').run(SAMPLE_SOURCE);
   db.prepare('DELETE FROM securities WHERE synthetic = 1').run();
-  db.prepare('DELETE FROM daily_days').run();
+  deleteAllDailyRows(db);
 }
 
 /** `db seed --sample`: loads the sample and returns its summary sentence. */

@@ -139,7 +139,7 @@ describe('running it', () => {
     const store = await openStore(fresh, { migrate: false });
     const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     await store.close();
-    expect(tables).toEqual(expect.arrayContaining(['calendar', 'securities', 'daily_days', 'runs']));
+    expect(tables).toEqual(expect.arrayContaining(['calendar', 'securities', 'daily', 'runs']));
   });
 
   it.each([

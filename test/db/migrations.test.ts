@@ -27,7 +27,7 @@ describe('migrations on a real SQLite file', () => {
   it('migrates up to every table, down to none, and up again', async () => {
     const store = await openStore(tempDb());
     expect(tableNames(store)).toEqual([
-      'attribute_changes', 'calendar', 'daily_days', 'diff_lists', 'diffs', 'fetches', 'hsci_members', 'job_locks', 'list_snapshots', 'loads',
+      'attribute_changes', 'calendar', 'daily', 'diff_lists', 'diffs', 'fetches', 'hsci_members', 'job_locks', 'list_snapshots', 'loads',
       'official_changes', 'run_changes', 'runs', 'securities', 'security_lists', 'shares_issued', 'southbound_members',
     ]);
     const down = await migrateDownToEmpty(store.db);
@@ -87,7 +87,7 @@ describe('migrations on a real SQLite file', () => {
     await store.close();
   });
 
-  it('enforces enumerations, codes and the shape of packed daily rows in the schema itself', async () => {
+  it('enforces enumerations and codes in the schema itself', async () => {
     const store = await openStore(tempDb());
     const insertSecurity = store.sqlite.prepare(
       `INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -95,25 +95,6 @@ describe('migrations on a real SQLite file', () => {
     insertSecurity.run('00700', 'TENCENT', 'MAIN', 'EQUITY', 'HKD', '2004-06-16');
     expect(() => insertSecurity.run('00701', 'X', 'NASDAQ', 'EQUITY', 'HKD', '2004-06-16')).toThrow(/CHECK/);
     expect(() => insertSecurity.run('0070', 'X', 'MAIN', 'EQUITY', 'HKD', '2004-06-16')).toThrow(/CHECK/);
-    // A packed day row must hold as many codes, amounts, flags, closes and volumes as it says.
-    const insertDay = store.sqlite.prepare(
-      `INSERT INTO daily_days (date, rows, codes, market_caps, turnovers, suspended, closes, volumes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const one = (v: number) => { const b = Buffer.alloc(8); b.writeDoubleLE(v); return b; };
-    const cap = one(4_000_000_000_000);
-    const none = one(Number.NaN);
-    insertDay.run('2025-06-30', 1, '00700', cap, one(9_000_000_000), '0', one(2.545), none);
-    expect(() => insertDay.run('2025-07-02', 1, '0070', cap, cap, '0', none, none)).toThrow(/CHECK/);
-    expect(() => insertDay.run('2025-07-03', 1, '00700', Buffer.alloc(4), cap, '0', none, none)).toThrow(/CHECK/);
-    expect(() => insertDay.run('2025-07-04', 1, '00700', '00000000', cap, '0', none, none)).toThrow(/CHECK/); // text, not bytes
-    expect(() => insertDay.run('2025-07-07', 1, '00700', cap, cap, '01', none, none)).toThrow(/CHECK/);
-    expect(() => insertDay.run('2025-07-08', 1, '00700', cap, cap, '0', Buffer.concat([none, none]), none)).toThrow(/CHECK/);
-    expect(() => insertDay.run('2025/07/09', 1, '00700', cap, cap, '0', none, none)).toThrow(/CHECK/);
-    expect(() => insertDay.run('2025-07-10', 0, '', Buffer.alloc(0), Buffer.alloc(0), '', Buffer.alloc(0), Buffer.alloc(0))).toThrow(/CHECK/);
-    // The view decodes the doubles in plain SQL: integers stay integers, NaN reads as NULL.
-    expect(store.sqlite.prepare('SELECT *, typeof(market_cap_hkd) AS t FROM daily').all()).toEqual([
-      { code: '00700', date: '2025-06-30', market_cap_hkd: 4_000_000_000_000, turnover_hkd: 9_000_000_000, suspended: 0, close: 2.545, volume: null, t: 'integer' },
-    ]);
     await store.close();
   });
 });

@@ -109,11 +109,9 @@ describe('ingest securities FILE.xlsx', () => {
   it('an inferred listing date moves back to the first daily record, and a securities CSV sets the real one', async () => {
     const s = await store();
     s.sqlite.prepare(`INSERT INTO securities (code, name, board, type, currency, listing_date) VALUES ('00007', 'OLD', 'MAIN', 'EQUITY', 'HKD', '2025-01-02')`).run();
-    const { DailyDays, DayColumns } = await import('../../src/db/daily-days.js');
-    const cols = new DayColumns(4);
-    cols.push(7, 100, 1, false, null, null);
+    const { insertDailyRows } = await import('../../src/db/repositories/daily.js');
     s.sqlite.prepare(`UPDATE securities SET listing_date_inferred = 1, listing_date = '2025-06-02' WHERE code = '00007'`).run();
-    new DailyDays(s.sqlite).upsert('2025-01-02', cols);
+    insertDailyRows(s.sqlite, [{ code: '00007', date: '2025-01-02', marketCapHkd: 100, turnoverHkd: 1, suspended: false, close: null, volume: null }]);
     await loadSecuritiesFile(s, writeTemp('a.xlsx', hkexListXlsx('02/06/2025', [['00007', 'OLD', ...EQUITY_MAIN]])), opts());
     expect(security(s, '00007')).toMatchObject({ listing_date: '2025-01-02', listing_date_inferred: 1 });
     await loadSecuritiesFile(s, writeTemp('s.csv', 'code,name,board,type,currency,listing_date\n7,OLD,MAIN,EQUITY,HKD,2004-06-16\n'), opts());

@@ -40,7 +40,7 @@ describe('daily CSV round trip (property)', () => {
           close: r.close ?? '', volume: r.volume ?? '',
         }));
         const text = stringify(rows, { header: true, quoted: quoteAll, record_delimiter: quoteAll ? 'windows' : 'unix' });
-        store.sqlite.exec('DELETE FROM daily_days');
+        store.sqlite.exec('DELETE FROM daily');
         const summary = await loadDailyFile(store, writeTemp('p.csv', text), { strict: true });
         expect(summary).toMatchObject({ status: 'loaded', rowsStored: records.length });
         const stored = store.sqlite.prepare('SELECT date, code, market_cap_hkd AS m, turnover_hkd AS t, suspended AS s, close, volume FROM daily ORDER BY date, code').all();

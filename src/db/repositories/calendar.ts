@@ -28,7 +28,5 @@ export function recordUserDays(sqlite: BetterSqlite3.Database, dates: readonly I
 
 /** Takes every daily record of `date` out (a day closed again); returns how many there were. */
 export function deleteDailyRowsOn(sqlite: BetterSqlite3.Database, date: IsoDate): number {
-  const row = sqlite.prepare('SELECT rows FROM daily_days WHERE date = ?').pluck().get(date) as number | undefined;
-  sqlite.prepare('DELETE FROM daily_days WHERE date = ?').run(date);
-  return row ?? 0;
+  return sqlite.prepare('DELETE FROM daily WHERE date = ?').run(date).changes;
 }

@@ -30,7 +30,7 @@ export function queryHistoryCommand(ctx: CliContext): CommandModule<GlobalOption
       const to = parseOptionalDateOption('to', argv.to);
       if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}.`);
       const { findSecurity } = await import('../../../db/repositories/securities.js');
-      const { readDailyHistory } = await import('../../../db/repositories/daily.js');
+      const { readDailyHistory } = await import('../../../db/repositories/daily-reads.js');
       const { formatRows } = await import('../../../report/format-rows.js');
       await withStore(argv, ctx, async (store) => {
         if (!(await findSecurity(store.db, code))) throw unknownSecurity(code, store.path);
