@@ -10,7 +10,7 @@ import {
 const dir = mkdtempSync(join(tmpdir(), 'hkc-kill-'));
 const db = join(dir, 'store.db');
 const codeList = codes(1000);
-const days = weekdays('2025-01-06', 400); // 400,000 rows: long enough to be killed inside
+const days = weekdays('2025-01-06', 250); // 250,000 rows: long enough to be killed inside
 const big = join(dir, 'daily-big.csv');
 
 beforeAll(async () => {
@@ -35,7 +35,8 @@ function restore(copy: string): void {
   copyFileSync(copy, db);
 }
 
-describe('SIGKILL in the middle of a load', () => {
+// Nine loads of 250,000 rows and their checksums: minutes on a busy machine, not the default minute.
+describe('SIGKILL in the middle of a load', { timeout: 240_000 }, () => {
   it('leaves every table exactly as before the file or exactly as after it, however often it happens', async () => {
     const before = storeChecksum(db);
     // The whole load once, on a copy, timed: the kills below land at fractions of that time, so they
