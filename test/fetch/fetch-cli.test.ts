@@ -70,7 +70,7 @@ describe('hkconnect fetch dayquot against a local server replaying the real repo
     expect(server.requests).toHaveLength(3); // the first try and --retries 2
     expect(r.stderr).toBe(`hkconnect: dayquot 2026-09-01: failed (fetch 1): ${server.url}${dayquotPath('2026-09-01')}: HTTP 500 after 3 attempts.\n`);
     expect((await fetches(db))[0]).toMatchObject({ outcome: 'failed', httpStatus: 500, attempts: 3, sha256: null });
-    expect((await readStore<Array<{ n: number }>>(db, 'SELECT count(*) AS n FROM daily_days'))[0]!.n).toBe(0);
+    expect((await readStore<Array<{ n: number }>>(db, 'SELECT count(*) AS n FROM daily'))[0]!.n).toBe(0);
   });
 
   it('a 404 is not retried and says the report is not online', async () => {
