@@ -9,6 +9,9 @@ export const SAMPLE_SOURCE = 'sample-market';
 /** A fixed load time keeps re-seeding byte-identical (the sample is data as of its cut-off). */
 const SAMPLE_LOADED_AT = `${SAMPLE_CUTOFF}T16:10:00+08:00`;
 
+/** One date's records from the generator: codes, and per code cap, turnover, suspended, close, volume. */
+interface DayRecords { readonly codes: string[]; readonly values: number[] }
+
 /**
  * Loads the synthetic sample market in one transaction with raw prepared statements, streaming the
  * generator's rows straight into SQLite. Re-seeding replaces the previous sample (idempotent). Refuses a
@@ -22,7 +25,9 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
     secondary_listing, free_float, a_share_code, a_share_exchange, a_share_listing_date, stabilisation_end, sfc_high_concentration,
     a_share_risk_alert, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
   const insertShares = db.prepare('INSERT INTO shares_issued (code, date, shares_issued) VALUES (?, ?, ?)');
-  const upsertDaily = prepareDailyUpsert(db);
+  // The generator walks one security at a time; the table is keyed (date, code): its records are
+  // gathered by date and stored date by date (inserts at the end of the key, not all over it).
+  const byDate = new Map<IsoDate, DayRecords>();
   const insertChange = db.prepare('INSERT INTO attribute_changes (code, date, field, value) VALUES (?, ?, ?, ?)');
   const insertHsci = db.prepare('INSERT INTO hsci_members (as_of, code, segment) VALUES (?, ?, ?)');
   const insertSouthbound = db.prepare('INSERT INTO southbound_members (as_of, channel, code, name) VALUES (?, ?, ?, ?)');
@@ -35,7 +40,10 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
       insertShares.run(s.code, s.listingDate, shares);
     },
     daily: (code, date, cap, turnover, suspended, close, volume) => {
-      upsertDaily({ code, date, marketCapHkd: cap, turnoverHkd: turnover, suspended: suspended === 1, close, volume });
+      let day = byDate.get(date);
+      if (day === undefined) byDate.set(date, (day = { codes: [], values: [] }));
+      day.codes.push(code);
+      day.values.push(cap, turnover, suspended, close, volume);
     },
     change: (c) => { insertChange.run(c.code, c.date, c.field, c.value); },
     hsciMember: (asOf, code, segment) => { insertHsci.run(asOf, code, segment); },
@@ -44,7 +52,16 @@ export function loadSampleMarket(store: Store, tradingDays: readonly IsoDate[], 
   return db.transaction(() => {
     removeSample(store);
     for (const { effective } of SAMPLE_PRIOR_REVIEWS) for (const list of ['HSCI', 'SB_SH', 'SB_SZ']) insertSnapshot.run(list, effective);
-    return generateSampleMarket(sink, { tradingDays, scale });
+    const summary = generateSampleMarket(sink, { tradingDays, scale });
+    const upsertDaily = prepareDailyUpsert(db);
+    for (const date of [...byDate.keys()].sort()) {
+      const { codes, values: v } = byDate.get(date)!;
+      codes.forEach((code, i) => upsertDaily({
+        code, date, marketCapHkd: v[5 * i]!, turnoverHkd: v[5 * i + 1]!, suspended: v[5 * i + 2] === 1, close: v[5 * i + 3]!, volume: v[5 * i + 4]!,
+      }));
+      byDate.delete(date);
+    }
+    return summary;
   })();
 }
 
