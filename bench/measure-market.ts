@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { MarketFiles } from './market-cache.js';
 import { measureInProcess, measureProcess, measureProcessesInterleaved, type Measurement, type ProcessRunSpec } from './measure.js';
-import { aggregateWindowFloor, buildKeyedFloorDb } from './floor.js';
+import { jsonParts, measureAppend, measureSql } from './measure-sql.js';
+import { aggregateWindowFloor } from './floor.js';
 import { addSecuritiesAndLists, copyStore, type BenchPaths, type Notes } from './prepare-stores.js';
 
 /** The dates of the benchmarked review. */
@@ -25,10 +26,13 @@ export interface MarketMeasurements {
   readonly windowRows: number;
   readonly ingest: Measurement;
   readonly floorLoad: Measurement;
+  readonly append: Measurement;
   readonly floorAggregateInProcess: Measurement;
   readonly floorAggregate: Measurement;
   readonly screenFull: Measurement;
   readonly screenPreview: Measurement;
+  readonly sqlOneCode: Measurement;
+  readonly sqlMarketAverage: Measurement;
   readonly explain: Measurement;
   readonly queryHistory: Measurement;
   readonly help: Measurement;
@@ -44,17 +48,12 @@ export interface MarketRunContext {
   readonly notes: Notes;
 }
 
-const jsonParts = (stdout: string): Record<string, number> => {
-  const parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(parsed).filter(([k, v]) => typeof v === 'number' && k !== 'rows' && k !== 'groups')) as Record<string, number>;
-};
-
 const describeScreen = (stdout: string): string => {
   const r = JSON.parse(stdout) as { kind: string; hsci: { add: unknown[]; remove: unknown[]; constituents: unknown[] }; southbound: Record<string, { add: unknown[]; remove: unknown[] }> };
   return `${r.kind}: HSCI +${r.hsci.add.length} -${r.hsci.remove.length} (${r.hsci.constituents.length} constituents); SH +${r.southbound.SH?.add.length} -${r.southbound.SH?.remove.length}`;
 };
 
-/** Builds a store holding the whole market (daily through `ingest daily`), returning its path. */
+/** Builds a store with the calendar, securities and lists and no daily rows yet, returning its path. */
 export function prepareReadyStore(ctx: MarketRunContext, files: MarketFiles, dates: ReviewDates): string {
   mkdirSync(ctx.workDir, { recursive: true });
   const ready = join(ctx.workDir, 'ready.db');
@@ -73,14 +72,9 @@ export function countWindowRows(dbPath: string, dates: ReviewDates): number {
   }
 }
 
-/** The aggregate floor's database for a market: its rows keyed (code, date), built once per market (untimed). */
-export function keyedFloorDb(workDir: string, files: MarketFiles): string {
-  const path = join(workDir, `floor-keyed-${files.hash}.db`);
-  if (!existsSync(path)) {
-    buildKeyedFloorDb(`${path}.tmp`, files.dailyCsv);
-    renameSync(`${path}.tmp`, path);
-  }
-  return path;
+/** The aggregate floor over `store`'s own daily table, as a whole process (spec for the interleaved runs). */
+export function floorAggregateSpec(ctx: MarketRunContext, label: string, store: string, dates: ReviewDates): ProcessRunSpec {
+  return { label, runs: ctx.runs, cwd: ctx.paths.root, parts: jsonParts, args: () => [ctx.floorWorker, 'aggregate', store, dates.windowFrom, dates.cutoff] };
 }
 
 /** Waits for the kernel to write back dirty pages (`sync`, untimed); where there is no `sync`, goes on. */
@@ -94,10 +88,9 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
   const ready = prepareReadyStore(ctx, files, dates);
   const loadDb = join(ctx.workDir, 'load.db');
   const loaded = join(ctx.workDir, 'loaded.db');
-  const fresh = () => copyStore(ready, loadDb);
   const ingest = measureProcess({
     // No warm-up: the CSV is in the page cache from generation, and each run loads a fresh store.
-    label: 'ingest daily', runs: ctx.loadRuns, cwd: paths.root, before: fresh, warmups: 0,
+    label: 'ingest daily', runs: ctx.loadRuns, cwd: paths.root, before: () => copyStore(ready, loadDb), warmups: 0,
     args: () => [paths.cli, '--db', loadDb, 'ingest', 'daily', files.dailyCsv],
   });
   if (!ingest.ok) throw new Error(`ingest daily failed: ${ingest.error ?? 'no reason given'}`);
@@ -105,11 +98,10 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
   renameSync(loadDb, loaded);
   const floorDb = join(ctx.workDir, 'floor-load.db');
   const floorLoad = measureProcess({
-    label: 'floor: split reader + prepared INSERT (heap)', runs: ctx.loadRuns, cwd: paths.root, parts: jsonParts, warmups: 0,
-    args: () => [ctx.floorWorker, 'load', floorDb, files.dailyCsv],
+    label: 'floor: split reader + prepared INSERT (same table)', runs: ctx.loadRuns, cwd: paths.root, parts: jsonParts, warmups: 0,
+    before: () => copyStore(ready, floorDb), args: () => [ctx.floorWorker, 'load', floorDb, files.dailyCsv],
   });
-  const keyed = keyedFloorDb(ctx.workDir, files);
-  const sqlite = new BetterSqlite3(keyed, { readonly: true });
+  const sqlite = new BetterSqlite3(loaded, { readonly: true });
   const floorAggregateInProcess = measureInProcess('floor: window aggregate (in-process)', runs, () => {
     aggregateWindowFloor(sqlite, dates.windowFrom, dates.cutoff);
   });
@@ -121,10 +113,7 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
   settleWrites();
   // The screens' target is a ratio to the aggregate floor: measured side by side, run for run.
   const [floorAggregate, screenFull, screenPreview] = measureProcessesInterleaved([
-    {
-      label: 'floor: window aggregate (process)', runs, cwd: paths.root, parts: jsonParts,
-      args: () => [ctx.floorWorker, 'aggregate', keyed, dates.windowFrom, dates.cutoff],
-    },
+    floorAggregateSpec(ctx, 'floor: window aggregate (process)', loaded, dates),
     cliSpec('screen (semi-annual)', ['screen', '--cutoff', dates.cutoff, '--format', 'json'], describeScreen),
     cliSpec('screen (preview)', ['screen', '--cutoff', dates.preview, '--format', 'json'], describeScreen),
   ]) as [Measurement, Measurement, Measurement];
@@ -132,10 +121,12 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
     windowRows: countWindowRows(loaded, dates),
     ingest,
     floorLoad,
+    append: measureAppend(ctx, loaded, files),
     floorAggregateInProcess,
     floorAggregate,
     screenFull,
     screenPreview,
+    ...measureSql(ctx, loaded, dates),
     explain: cli('explain', ['explain', dates.code, '--cutoff', dates.cutoff]),
     queryHistory: cli('query history', ['query', 'history', dates.code, '--format', 'json'], (s) => `${(JSON.parse(s) as unknown[]).length} rows`),
     help: measureProcess({ label: '--help', runs, cwd: paths.root, args: () => [paths.cli, '--help'] }),

@@ -19,7 +19,9 @@ export interface Measurement {
 
 export interface ProcessRunSpec {
   readonly label: string;
-  /** Arguments after `node`, per run (so each run can get a fresh store). */
+  /** The program run (default: this Node); e.g. `python3` for the SQL figures. */
+  readonly command?: string;
+  /** Arguments after `node` (or `command`), per run (so each run can get a fresh store). */
   readonly args: (run: number) => readonly string[];
   readonly runs: number;
   readonly cwd: string;
@@ -50,7 +52,7 @@ export function measureProcessesInterleaved(specs: readonly ProcessRunSpec[]): M
   for (const spec of specs) {
     for (let i = -(spec.warmups ?? 1); i < 0; i += 1) {
       spec.before?.(i);
-      spawnTimed(spec.args(i), { cwd: spec.cwd });
+      spawnTimed(spec.args(i), { cwd: spec.cwd, ...(spec.command ? { command: spec.command } : {}) });
     }
   }
   const most = Math.max(...specs.map((s) => s.runs));
@@ -58,7 +60,7 @@ export function measureProcessesInterleaved(specs: readonly ProcessRunSpec[]): M
     specs.forEach((spec, k) => {
       if (i >= spec.runs) return;
       spec.before?.(i);
-      timings[k]!.push(spawnTimed(spec.args(i), { cwd: spec.cwd }));
+      timings[k]!.push(spawnTimed(spec.args(i), { cwd: spec.cwd, ...(spec.command ? { command: spec.command } : {}) }));
     });
   }
   return specs.map((spec, k) => summariseRuns(spec, timings[k]!));

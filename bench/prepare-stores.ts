@@ -5,7 +5,7 @@ import { openStore } from '../src/db/connection.js';
 import { addDays, weekday } from '../src/domain/dates.js';
 import { spawnTimed } from './spawn-timed.js';
 import type { MarketFiles } from './market-cache.js';
-import { applyStorePragmas } from './floor.js';
+import { openWithStorePragmas } from './floor.js';
 
 /** How the bench built a store: through the real CLI, or a stand-in while a command is missing. */
 export type Notes = string[];
@@ -81,8 +81,7 @@ export function addSecuritiesAndLists(paths: BenchPaths, dbPath: string, files: 
 }
 
 function insertSecuritiesDirect(dbPath: string, files: MarketFiles): void {
-  const sqlite = new BetterSqlite3(dbPath);
-  applyStorePragmas(sqlite);
+  const sqlite = openWithStorePragmas(dbPath);
   const lines = readFileSync(files.securitiesCsv, 'utf8').trim().split('\n');
   const header = lines[0]!.split(',');
   const insert = sqlite.prepare(`INSERT OR REPLACE INTO securities (${header.join(',')}) VALUES (${header.map(() => '?').join(',')})`);

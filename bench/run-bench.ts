@@ -40,8 +40,9 @@ async function main(opts: BenchOptions): Promise<void> {
   const measurements = measureMarket(ctx, files, dates);
   const m = measurements;
   const targets = evaluateTargets({
-    dailyRows: files.dailyRows, ingest: m.ingest, floorLoad: m.floorLoad, screenFull: m.screenFull,
-    floorAggregate: m.floorAggregate, help: m.help, commands: [m.ingest, m.screenFull, m.screenPreview, m.explain, m.queryHistory, m.help],
+    sqlOneCode: m.sqlOneCode, sqlMarketAverage: m.sqlMarketAverage, ingest: m.ingest, floorLoad: m.floorLoad, append: m.append,
+    screenFull: m.screenFull, floorAggregate: m.floorAggregate, help: m.help,
+    commands: [m.ingest, m.append, m.screenFull, m.screenPreview, m.explain, m.queryHistory, m.help],
   });
   let scale;
   if (opts.scale) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { addDays, addMonths } from '../src/domain/dates.js';
 import { ensureMarketFiles } from './market-cache.js';
 import { measureProcessesInterleaved, type Measurement } from './measure.js';
-import { countWindowRows, keyedFloorDb, prepareReadyStore, type MarketRunContext, type ReviewDates } from './measure-market.js';
+import { countWindowRows, floorAggregateSpec, prepareReadyStore, type MarketRunContext, type ReviewDates } from './measure-market.js';
 import { readTradingDays, runCli } from './prepare-stores.js';
 import type { ScaleRow } from './results.js';
 
@@ -34,14 +34,10 @@ export function measureScale(ctx: MarketRunContext, base: { securities: number; 
     const db = prepareReadyStore(scaleCtx, files, dates);
     // The scale table times the screen; the rows go in through `ingest daily` like everywhere else.
     if (!runCli(ctx.paths, ['--db', db, 'ingest', 'daily', files.dailyCsv], ctx.notes)) continue;
-    const keyed = keyedFloorDb(scaleCtx.workDir, files);
     const [screen, floorAggregate] = measureProcessesInterleaved([{
       label: `screen ${label}`, runs: ctx.runs, cwd: ctx.paths.root,
       args: () => [ctx.paths.cli, '--db', db, 'screen', '--cutoff', dates.cutoff, '--format', 'json'],
-    }, {
-      label: `floor aggregate ${label}`, runs: ctx.runs, cwd: ctx.paths.root,
-      args: () => [ctx.floorWorker, 'aggregate', keyed, dates.windowFrom, dates.cutoff],
-    }]) as [Measurement, Measurement];
+    }, floorAggregateSpec(ctx, `floor aggregate ${label}`, db, dates)]) as [Measurement, Measurement];
     const windowRows = countWindowRows(db, dates);
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
     rows.push({ label, securities: files.securities, years: p.years, dailyRows: files.dailyRows, windowRows, screen, floorAggregate });

@@ -23,12 +23,14 @@ const RSS_HOOK = new URL('./report-rss.js', import.meta.url);
  * %M (the kernel's ru_maxrss of the child, in KiB) when /usr/bin/time exists, else from a tiny
  * `--import` hook that writes `process.resourceUsage().maxRSS` at exit.
  */
-export function spawnTimed(nodeArgs: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ProcessTiming {
+export function spawnTimed(nodeArgs: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; command?: string }): ProcessTiming {
   const rssFile = join(tmpdir(), `hkbench-rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
   const useGnuTime = existsSync(GNU_TIME);
   const [cmd, args] = useGnuTime
-    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...nodeArgs]]
-    : [process.execPath, ['--import', pathToFileURL(RSS_HOOK.pathname).href, ...nodeArgs]];
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, options.command ?? process.execPath, ...nodeArgs]]
+    : options.command !== undefined
+      ? [options.command, [...nodeArgs]]
+      : [process.execPath, ['--import', pathToFileURL(RSS_HOOK.pathname).href, ...nodeArgs]];
   const env = { ...process.env, ...options.env, BENCH_RSS_FILE: rssFile };
   const started = process.hrtime.bigint();
   const child = spawnSync(cmd, args, { cwd: options.cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
