@@ -2,7 +2,7 @@ import type { Store } from '../db/connection.js';
 import { recordUserDays } from '../db/repositories/calendar.js';
 import { prepareDailyUpsert } from '../db/repositories/daily.js';
 import { settleInferredListingDates } from '../db/repositories/security-lists.js';
-import { readCsvRows } from './csv-rows.js';
+import { readCsvRows, type ColumnIndex, type CsvRowHandler } from './csv-rows.js';
 import { dateReaderFor } from './date-format.js';
 import { Bad } from './fields.js';
 import { ListingDates } from './before-listing.js';
@@ -11,7 +11,7 @@ import { runFileLoad, type LoadRun } from './load-run.js';
 import { ProvisionalDays } from './provisional-days.js';
 import { storeRow } from './store-row.js';
 import { createDailyRow, DAILY_COLUMNS, DailyRowParser } from './parse-daily.js';
-import type { IngestOptions, LoadSummary } from './types.js';
+import type { IngestOptions, LoadSummary, RowIssue } from './types.js';
 
 /**
  * Loads a `daily` CSV: streamed and checked row by row, each good row stored as it is read, all in
@@ -19,7 +19,7 @@ import type { IngestOptions, LoadSummary } from './types.js';
  * earlier; a repeat inside one file is a bad row).
  */
 export async function loadDailyFile(store: Store, file: string, options: IngestOptions): Promise<LoadSummary> {
-  return runFileLoad(store, 'daily', file, options, (run) => loadDailyRows(run));
+  return runFileLoad(store, 'daily', file, options, (run) => loadDailyRowsFrom(run, (makeHandler) => readCsvRows(run, DAILY_COLUMNS, makeHandler)));
 }
 
 /** The (date, code) pairs a file has given so far: per date, one bit per code number (00000..99999). */
@@ -41,9 +41,19 @@ class PairsSeen {
   }
 }
 
-async function loadDailyRows(run: LoadRun): Promise<void> {
+/** Where daily rows come from: a daily CSV, or vendor files turned into the same columns (load-daily-wide.ts). */
+export type DailyRowSource = (makeHandler: (index: ColumnIndex) => CsvRowHandler) => Promise<void>;
+
+/**
+ * Checks and collects the rows a source gives, then writes them by day. `locate` maps an issue to
+ * where its value came from (the wide layout's own file, line and ticker column).
+ */
+export async function loadDailyRowsFrom(
+  run: LoadRun, source: DailyRowSource,
+  { locate = (issue: RowIssue) => issue, dateFormat = run.options.dateFormat ?? 'YYYY-MM-DD' }: { locate?: (issue: RowIssue) => RowIssue; dateFormat?: string } = {},
+): Promise<void> {
   if (run.options.openDays) recordUserDays(run.store.sqlite, run.options.openDays, true, 'opened by ingest --open-days');
-  const readDate = dateReaderFor(run.options.dateFormat ?? 'YYYY-MM-DD');
+  const readDate = dateReaderFor(dateFormat);
   if (readDate instanceof Bad) return run.failFile({ field: '--date-format', reason: readDate.reason });
   const calendar = readTradingDayCheck(run.store);
   const knownCodes = readKnownCodes(run.store);
@@ -52,15 +62,15 @@ async function loadDailyRows(run: LoadRun): Promise<void> {
   const upsert = prepareDailyUpsert(run.store.sqlite);
   const seen = new PairsSeen();
   const row = createDailyRow();
-  await readCsvRows(run, DAILY_COLUMNS, (index) => {
+  await source((index) => {
     const parser = new DailyRowParser(index, calendar, knownCodes, readDate);
     return (fields, line) => {
       const issue = parser.parse(fields, line, row);
-      if (issue) return run.reject(issue);
+      if (issue) return run.reject(locate(issue));
       const early = listing.reasonBefore(row.code, row.date);
-      if (early) return run.reject({ line, field: 'date', reason: early });
+      if (early) return run.reject(locate({ line, field: 'date', reason: early }));
       if (!seen.add(row.date, row.codeNumber)) {
-        return run.reject({ line, field: 'code', reason: `an earlier line of this file already gives ${row.code} on ${row.date}` });
+        return run.reject(locate({ line, field: 'code', reason: `an earlier line of this file already gives ${row.code} on ${row.date}` }));
       }
       if (storeRow(run, line, () => upsert(row))) provisional.note(row.date, line, row.code);
     };

@@ -4,6 +4,7 @@ import type { Channel } from '../domain/types.js';
 import { readCsvRows } from './csv-rows.js';
 import { replaceSnapshot, requireAsOf, southboundListOf } from './load-list-snapshot.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
+import { loadPublishedSouthbound, publishedSouthboundFormat } from './load-southbound-published.js';
 import { parseSouthboundRow, southboundColumns } from './parse-list-members.js';
 import { parseSseListJson } from './parse-sse-json.js';
 import { storeRow } from './store-row.js';
@@ -13,11 +14,14 @@ const MAX_JSON_BYTES = 20 * 1024 * 1024;
 
 /**
  * Loads a Southbound list as the snapshot in force from `--as-of`: a CSV (code, channel SH/SZ/BOTH,
- * name) or the SSE JSON download `{"00001": "Name", ...}` with `--channel`. Each channel the file
+ * name) or the SSE JSON download `{"00001": "Name", ...}` with `--channel`; or, as published, SZSE's
+ * list (JSON pages or xlsx) and an exchange's adjustment notice (HTML), load-southbound-published.ts. Each channel the file
  * speaks for (the `--channel` one, else each channel with a row) has its snapshot for that date replaced.
  */
 export async function loadSouthboundFile(store: Store, file: string, options: IngestOptions): Promise<LoadSummary> {
   return runFileLoad(store, 'southbound', file, options, async (run) => {
+    const published = publishedSouthboundFormat(file);
+    if (published) return loadPublishedSouthbound(run, published);
     const asOf = requireAsOf(run);
     const insert = run.store.sqlite.prepare('INSERT INTO southbound_members (as_of, channel, code, name) VALUES (?, ?, ?, ?)');
     const replaced = new Set<Channel>();

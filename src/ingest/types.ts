@@ -55,6 +55,8 @@ export interface IngestKind {
 
 /** A problem with one row or file, before the file name is attached. */
 export interface RowIssue {
+  /** The file, when a load reads several (a wide daily layout); else the load's own file. */
+  readonly file?: string;
   readonly line?: number;
   readonly field?: string;
   readonly reason: string;

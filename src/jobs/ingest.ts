@@ -2,6 +2,7 @@ import type { Store } from '../db/connection.js';
 import { UsageError } from '../domain/errors.js';
 import { dateProblem, weekday } from '../domain/dates.js';
 import { INGEST_KINDS, listIngestKinds } from '../ingest/kinds.js';
+import { REQUIRED_WIDE_FIELDS, WIDE_FIELDS, type WideField } from '../ingest/parse-daily-wide.js';
 import type { IngestOptions, LoadSummary } from '../ingest/types.js';
 
 /** One `hkconnect ingest` request. */
@@ -10,6 +11,8 @@ export interface IngestRequest extends Omit<IngestOptions, 'progress'> {
   readonly files: readonly string[];
   /** Makes the progress callback for one file (the CLI draws it on a TTY only). */
   readonly progressFor?: (file: string) => IngestOptions['progress'];
+  /** `--layout wide`: daily files given as FIELD=FILE, dates down and tickers across. */
+  readonly layout?: 'long' | 'wide';
   /** Called after each file, so the caller can report while the next one loads. */
   readonly onFile?: (summary: LoadSummary) => void;
 }
@@ -28,6 +31,15 @@ export async function ingestFiles(store: Store, request: IngestRequest): Promise
   }
   checkOpenDays(request.kind, request.openDays);
   const summaries: LoadSummary[] = [];
+  if (request.layout === 'wide') {
+    if (request.kind !== 'daily') throw new UsageError(`--layout wide applies to daily files only, not ${request.kind}.`);
+    const { loadDailyWideFiles } = await import('../ingest/load-daily-wide.js');
+    const summary = await loadDailyWideFiles(store, wideFiles(request.files), {
+      strict: request.strict, openDays: request.openDays, now: request.now, dateFormat: request.dateFormat,
+    });
+    request.onFile?.(summary);
+    return [summary];
+  }
   if (kind.loadMany) {
     const options = { strict: request.strict, asOf: request.asOf, cutoff: request.cutoff, channel: request.channel, openDays: request.openDays, now: request.now, dateFormat: request.dateFormat };
     for (const summary of await kind.loadMany(store, request.files, options, request.progressFor)) {
@@ -56,4 +68,21 @@ function checkOpenDays(kind: string, days: readonly string[] | undefined): void 
     if (problem !== null) throw new UsageError(`--open-days ${problem}.`);
     if (weekday(day) > 5) throw new UsageError(`--open-days ${day} is a ${weekday(day) === 6 ? 'Saturday' : 'Sunday'}; the market never opens on a weekend.`);
   }
+}
+
+/** `FIELD=FILE` arguments of `--layout wide`: each field once, the required ones all given. */
+function wideFiles(args: readonly string[]): Array<{ field: WideField; file: string }> {
+  const out: Array<{ field: WideField; file: string }> = [];
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    const field = WIDE_FIELDS.find((f) => f === arg.slice(0, eq));
+    if (eq === -1 || field === undefined) {
+      throw new UsageError(`--layout wide takes each file as FIELD=FILE (market_cap_hkd=caps.csv); "${arg}" names no field${eq === -1 ? '' : ` (one of ${WIDE_FIELDS.join(', ')})`}.`);
+    }
+    if (out.some((o) => o.field === field)) throw new UsageError(`--layout wide: ${field} is given twice.`);
+    out.push({ field, file: arg.slice(eq + 1) });
+  }
+  const missing = REQUIRED_WIDE_FIELDS.filter((f) => !out.some((o) => o.field === f));
+  if (missing.length > 0) throw new UsageError(`--layout wide needs a file for each of ${REQUIRED_WIDE_FIELDS.join(', ')}; missing: ${missing.join(', ')}.`);
+  return [...out].sort((a, b) => WIDE_FIELDS.indexOf(a.field) - WIDE_FIELDS.indexOf(b.field));
 }

@@ -15,6 +15,7 @@ interface IngestArgs extends GlobalOptions {
   channel?: string;
   openDays?: string;
   dateFormat?: string;
+  layout?: string;
 }
 
 /**
@@ -34,7 +35,8 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
         .option('cutoff', { type: 'string', describe: 'official: the review cut-off the announcement belongs to (YYYY-MM-DD)' })
         .option('channel', { type: 'string', describe: 'southbound: the channel of a list without a channel column (the SSE JSON download)' })
         .option('open-days', { type: 'string', describe: 'daily: DATE[,DATE...] days the bundled calendar marks closed on which the market was open (rows on other closed days are bad rows)' })
-        .option('date-format', { type: 'string', describe: 'daily: how the file writes dates, e.g. DD/MM/YYYY or MM/DD/YYYY (default YYYY-MM-DD; never guessed)' }) as never,
+        .option('date-format', { type: 'string', describe: 'daily: how the file writes dates, e.g. DD/MM/YYYY or MM/DD/YYYY (default YYYY-MM-DD; never guessed)' })
+        .option('layout', { type: 'string', describe: 'daily: long (date,code,... rows; the default) or wide (FIELD=FILE per field: the date down, one column per ticker)' }) as never,
     handler: async (argv) => {
       const { ingestFiles } = await import('../../jobs/ingest.js');
       const { formatIssueLines, formatSummaryLine, exitCodeOf } = await import('../../ingest/format-load-report.js');
@@ -45,7 +47,7 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
       const summaries = await withNewOrExistingStore(argv, ctx, (store) =>
         ingestFiles(store, {
           kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
-          asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(), dateFormat: argv.dateFormat,
+          asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(), dateFormat: argv.dateFormat, layout: parseLayoutOption(argv.layout),
           openDays: argv.openDays === undefined ? undefined : argv.openDays.split(',').map((d) => d.trim()).filter((d) => d !== ''),
           progressFor: ctx.isTTY
             ? (file) => {
@@ -92,4 +94,10 @@ function parseChannelOption(value: string | undefined): Channel | undefined {
 
 function kindHelp(): string {
   return Object.values(INGEST_KINDS).map((k) => k.describe).join('; ');
+}
+
+/** `--layout` as long or wide (one sentence otherwise). */
+function parseLayoutOption(value: string | undefined): 'long' | 'wide' | undefined {
+  if (value === undefined || value === 'long' || value === 'wide') return value;
+  throw new UsageError(`--layout ${value} is not a layout; use long or wide.`);
 }
