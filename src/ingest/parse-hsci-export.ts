@@ -2,7 +2,7 @@ import type { InputIssue } from '../domain/errors.js';
 import type { StockCode } from '../domain/types.js';
 import { Bad, parseCode } from './fields.js';
 import { unreadable, type ParsedFile } from './parsed-file.js';
-import { cellText, excelSerialToIsoDate, readXlsx, XlsxError, type SheetRow, type XlsxValue } from './xlsx/read-xlsx.js';
+import { cellText, excelSerialToIsoDate, sheetRowsOrReason, type SheetRow, type XlsxValue } from './xlsx/read-xlsx.js';
 
 /** Which Hang Seng index an export lists: the HSCI itself or one of its size indexes. */
 export type HsciExportIndex = 'HSCI' | 'LARGE' | 'MID' | 'SMALL' | 'LARGE_MID';
@@ -35,13 +35,9 @@ const header = (v: XlsxValue) => cellText(v).replace(/\s+/g, ' ').toLowerCase();
  * another date than the first row's, or of an index that is not the HSCI family, are issues.
  */
 export function parseHsciExport(bytes: Uint8Array, fileName: string): ParsedFile<HsciExportRow> {
-  let rows: readonly SheetRow[];
-  try {
-    rows = readXlsx(bytes).rows;
-  } catch (err) {
-    if (err instanceof XlsxError) return unreadable(fileName, err.message);
-    throw err;
-  }
+  const sheet = sheetRowsOrReason(bytes);
+  if ('reason' in sheet) return unreadable(fileName, sheet.reason);
+  const rows = sheet.rows;
   const headerAt = rows.findIndex((r) => r.cells.some((c) => header(c) === 'stock code') && r.cells.some((c) => header(c) === 'index'));
   if (headerAt === -1) return unreadable(fileName, 'no row names the columns "Stock Code" and "Index", so this is not a Hang Seng constituent export');
   const names = rows[headerAt]!.cells.map(header);

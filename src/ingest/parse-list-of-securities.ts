@@ -3,7 +3,7 @@ import type { Board, Currency, SecurityType, StockCode } from '../domain/types.j
 import { Bad, parseCode } from './fields.js';
 import { boardOfCategory, currencyOf, markersOfName, typeOfCategory } from './hkex-categories.js';
 import { unreadable, type ParsedFile } from './parsed-file.js';
-import { cellText, readXlsx, XlsxError, type SheetRow } from './xlsx/read-xlsx.js';
+import { cellText, sheetRowsOrReason, type SheetRow } from './xlsx/read-xlsx.js';
 
 /** One security as HKEX's List of Securities gives it, read into the store's terms (no listing date: the list has none). */
 export interface ListedSecurity {
@@ -28,13 +28,9 @@ const REQUIRED = { code: 'stock code', name: 'name of securities', category: 'ca
  * A row whose category is unknown, whose code is not a code, or whose code repeats is an issue.
  */
 export function parseListOfSecurities(bytes: Uint8Array, fileName: string): ParsedFile<ListedSecurity> {
-  let rows: readonly SheetRow[];
-  try {
-    rows = readXlsx(bytes).rows;
-  } catch (err) {
-    if (err instanceof XlsxError) return unreadable(fileName, err.message);
-    throw err;
-  }
+  const sheet = sheetRowsOrReason(bytes);
+  if ('reason' in sheet) return unreadable(fileName, sheet.reason);
+  const rows = sheet.rows;
   const headerAt = rows.findIndex((r) => r.cells.some((c) => cellText(c).toLowerCase() === REQUIRED.code));
   if (headerAt === -1) return unreadable(fileName, 'no row names the column "Stock Code", so this is not HKEX\'s List of Securities');
   const header = rows[headerAt]!.cells.map((c) => cellText(c).toLowerCase());

@@ -2,7 +2,7 @@ import type { InputIssue } from '../domain/errors.js';
 import type { StockCode } from '../domain/types.js';
 import { Bad, parseCode, parseDate } from './fields.js';
 import { unreadable, type ParsedFile } from './parsed-file.js';
-import { cellText, readXlsx, XlsxError } from './xlsx/read-xlsx.js';
+import { cellText, sheetRowsOrReason } from './xlsx/read-xlsx.js';
 
 /** One security of the SZSE Southbound (Shenzhen-Hong Kong Connect) list. */
 export interface SzseListEntry {
@@ -71,13 +71,8 @@ export function missingPages(pages: SzsePages): number[] {
  * 英文简称; the header may sit under title rows) (pure). The workbook states no date: give --as-of.
  */
 export function parseSzseListXlsx(bytes: Uint8Array, fileName: string): ParsedFile<SzseListEntry> {
-  let sheet;
-  try {
-    sheet = readXlsx(bytes);
-  } catch (err) {
-    if (err instanceof XlsxError) return unreadable(fileName, err.message);
-    throw err;
-  }
+  const sheet = sheetRowsOrReason(bytes);
+  if ('reason' in sheet) return unreadable(fileName, sheet.reason);
   const headerAt = sheet.rows.findIndex((r) => r.cells.some((c) => cellText(c) === '港股代码'));
   if (headerAt === -1) return unreadable(fileName, 'no row names the column 港股代码, so this is not the SZSE Southbound list');
   const header = sheet.rows[headerAt]!.cells.map((c) => cellText(c));

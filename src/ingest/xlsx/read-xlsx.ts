@@ -74,3 +74,13 @@ export function excelSerialToIsoDate(serial: number): string | null {
   // Day 25569 is 1970-01-01; Excel's phantom 1900-02-29 sits below every date a list holds.
   return new Date((serial - 25569) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The first sheet's rows, or the sentence saying why the workbook cannot be read (for the parse* functions). */
+export function sheetRowsOrReason(bytes: Uint8Array): { rows: readonly SheetRow[] } | { reason: string } {
+  try {
+    return { rows: readXlsx(bytes).rows };
+  } catch (err) {
+    if (err instanceof XlsxError) return { reason: err.message };
+    throw err;
+  }
+}
