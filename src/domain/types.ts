@@ -232,6 +232,8 @@ export interface ReviewLines {
   deleteAvgCapHkd?: number | null;
   largeCapAvgCapHkd?: number | null;
   midCapAvgCapHkd?: number | null;
+  /** The §9 borderline margin around the coverage lines, as a fraction (the charts shade it). */
+  borderlineMargin?: number;
 }
 
 /** An interim event (docs/methodology.md §8; docs/contract.md `events` rows). */

@@ -14,8 +14,12 @@ export interface ExtraSection {
 
 const pct = (f: number | null): string => (f === null ? '' : `${f >= 0 ? '+' : '-'}${(Math.abs(f) * 100).toFixed(1)}%`);
 
-/** The preview's tables (odds, what it takes, open liquidity tests), in reading order; none for a plain review. */
+/** The preview's tables (odds, what it takes, open liquidity tests), then the flows, in reading order. */
 export function previewSections(result: ReviewResult): ExtraSection[] {
+  return [...previewOnlySections(result), ...flowSections(result)];
+}
+
+function previewOnlySections(result: ReviewResult): ExtraSection[] {
   const p = result.preview;
   if (p === undefined) return [];
   return [
@@ -63,4 +67,16 @@ function oddsSections(result: ReviewResult): ExtraSection[] {
       rows: uncertain.map((o) => [o.code, names.get(o.code) ?? '', o.list, `${(o.probability * 100).toFixed(1)}%`, drivers.get(o.code) ?? '']),
     },
   ];
+}
+
+/** `--tracking-aum`: each HSCI add and delete with its passive demand. */
+function flowSections(result: ReviewResult): ExtraSection[] {
+  const f = result.flows;
+  if (f === undefined) return [];
+  return [{
+    id: 'flows', title: `Passive flows for HK$${formatBn(f.trackingAumHkd)}bn tracking the HSCI`,
+    intro: `Assumption: ${f.assumption}.`,
+    columns: ['code', 'name', 'list', 'demand HK$bn', 'avg daily turnover HK$bn', 'days of turnover'], numeric: [3, 4, 5],
+    rows: f.rows.map((r) => [r.code, r.name, r.list, formatBn(r.demandHkd), formatBn(r.avgDailyTurnoverHkd), r.daysOfTurnover === null ? '' : r.daysOfTurnover.toFixed(2)]),
+  }];
 }

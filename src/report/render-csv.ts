@@ -23,5 +23,6 @@ export function renderReviewCsv(result: ReviewResult): string {
   // The warnings too (issue 16): a spreadsheet of a review on thin data must say so, like every other format.
   const warnings = result.warnings.map((w) => ['', '', 'warning', '', '', '', '', '', w, '', 'false']);
   const odds = (result.odds ?? []).map((o) => [o.code, '', `odds_${o.list}`, '', '', '', '', '', `probability ${o.probability}`, String(o.probability), o.probability < 1 ? 'true' : 'false']);
-  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity, ...odds, ...warnings]);
+  const flows = (result.flows?.rows ?? []).map((f) => [f.code, f.name, `flow_${f.list}`, '', '', f.demandHkd, '', '', `passive demand HK$${f.demandHkd}; ${f.daysOfTurnover ?? 'n/a'} days of average turnover`, f.daysOfTurnover ?? '', 'false']);
+  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity, ...odds, ...flows, ...warnings]);
 }

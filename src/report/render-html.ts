@@ -8,6 +8,7 @@ import { renderCapLadder } from './svg-cap-ladder.js';
 import { renderCoverageChart } from './svg-coverage-chart.js';
 import { REPORT_CSS } from './report-css.js';
 import { previewSections } from './preview-sections.js';
+import { renderOddsPanel } from './svg-odds-panel.js';
 
 const LIST_COLUMNS = ['Code', 'Name', 'Segment / path', 'Avg cap (HK$bn)', 'Coverage', 'Reason', 'Distance'];
 
@@ -29,6 +30,7 @@ export function renderReviewHtml(result: ReviewResult): string {
     lines ? '' : '<p class="note">This result does not record its methodology lines; the charts show the data only.</p>',
     renderCoverageChart(result, lines),
     renderCapLadder(result, lines),
+    renderOddsPanel(result),
   ];
   for (const s of sections) {
     body.push(`<h2>${escapeHtml(s.title)} <small>(${s.rows.length})</small></h2>`);

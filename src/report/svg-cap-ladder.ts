@@ -6,11 +6,13 @@ interface Rung { readonly code: string; readonly name: string; readonly capHkd: 
 
 const W = 960;
 const ROW = 17;
-const M = { left: 250, right: 40, top: 46, bottom: 40 };
+const M = { left: 250, right: 40, top: 62, bottom: 40 };
 /** How far around the Southbound lines the ladder reaches: from 5/8 of the keep line to 1.5x the in line. */
 const LOW_FACTOR = 0.625;
 const HIGH_FACTOR = 1.5;
 const MAX_RUNGS = 40;
+/** Which channel the dots' colour describes: either one (a change on SH or SZ shows). */
+const CHANNEL_LEGEND = 'Dot colour: the Southbound outcome on either channel (SH or SZ): green added on a channel, red removed from one, blue kept, grey not eligible.';
 
 /**
  * The average-cap ladder of the names around the Southbound SmallCap lines (docs/methodology.md §7.1: in at
@@ -23,19 +25,26 @@ export function renderCapLadder(result: ReviewResult, lines: ReviewLines | null)
   const hi = lines.smallCapInHkd * HIGH_FACTOR;
   const all = result.decisions.filter((d) => isRelevant(d, lo, hi)).map(toRung);
   const rungs = nearestToLines(all, lines).sort((a, b) => b.capHkd - a.capHkd || a.code.localeCompare(b.code));
-  const title = `Average cap ladder, HK$${bn(lo)}bn to HK$${bn(hi)}bn` + (rungs.length < all.length ? ` (the ${rungs.length} of ${all.length} names nearest the lines)` : '');
-  if (rungs.length === 0) return `<p class="note">${escapeHtml(title)}: no names in this band.</p>`;
+  if (rungs.length === 0) return `<p class="note">${escapeHtml(`Average cap ladder, HK$${bn(lo)}bn to HK$${bn(hi)}bn`)}: no names in this band.</p>`;
+  // The axis spans the names shown and both lines, with a little room: no empty stretch beyond the last dot.
+  const shownLo = Math.min(lines.smallCapKeepHkd, ...rungs.map((r) => r.capHkd));
+  const shownHi = Math.max(lines.smallCapInHkd, ...rungs.map((r) => r.capHkd));
+  const pad = (shownHi - shownLo) * 0.06;
+  const axisLo = Math.max(lo, shownLo - pad);
+  const axisHi = Math.min(hi, shownHi + pad);
+  const title = `Average cap ladder, HK$${bn(axisLo)}bn to HK$${bn(axisHi)}bn` + (rungs.length < all.length ? ` (the ${rungs.length} of ${all.length} names nearest the lines)` : '');
   const h = M.top + M.bottom + rungs.length * ROW;
   const pw = W - M.left - M.right;
-  const x = (v: number) => M.left + ((v - lo) / (hi - lo)) * pw;
+  const x = (v: number) => M.left + ((v - axisLo) / (axisHi - axisLo)) * pw;
   const parts: string[] = [
     `<svg class="chart cap-ladder" data-chart="cap-ladder" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${escapeHtml(title)}">`,
     `<title>${escapeHtml(title)}</title>`,
     `<text class="chart-title" x="${M.left}" y="18">${escapeHtml(title)}</text>`,
+    `<text class="legend-label" x="10" y="${M.top - 28}">${escapeHtml(CHANNEL_LEGEND)}</text>`,
     `<rect class="plot" x="${M.left}" y="${M.top - 6}" width="${pw}" height="${rungs.length * ROW + 6}"/>`,
   ];
-  const step = niceStep((hi - lo) / 10);
-  for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) {
+  const step = niceStep((axisHi - axisLo) / 10);
+  for (let t = Math.ceil(axisLo / step) * step; t <= axisHi + 1; t += step) {
     parts.push(`<line class="grid" x1="${svgNum(x(t))}" x2="${svgNum(x(t))}" y1="${M.top - 6}" y2="${h - M.bottom}"/><text class="tick" x="${svgNum(x(t))}" y="${h - M.bottom + 16}" text-anchor="middle">${bn(t)}</text>`);
   }
   parts.push(`<text class="axis" x="${M.left + pw / 2}" y="${h - 6}" text-anchor="middle">average market cap, HK$bn</text>`);

@@ -13,7 +13,7 @@ const MAX_BORDERLINE_LABELS = 12;
 
 const W = 960;
 const H = 380;
-const M = { left: 64, right: 170, top: 28, bottom: 44 };
+const M = { left: 64, right: 200, top: 28, bottom: 44 };
 
 /**
  * The cumulative-coverage curve of the ranked universe (docs/methodology.md §6.1) with the add/delete and
@@ -78,7 +78,7 @@ function drawPanel(
     ...yTicks(yr).map((t) => `<line class="grid" x1="${M.left}" x2="${M.left + pw}" y1="${svgNum(y(t))}" y2="${svgNum(y(t))}"/><text class="tick" x="${M.left - 6}" y="${svgNum(y(t) + 4)}" text-anchor="end">${pct(t)}</text>`),
     ...xTicks(xr).map((t) => `<text class="tick" x="${svgNum(x(t))}" y="${M.top + ph + 16}" text-anchor="middle">${t}</text>`),
     `<text class="axis" x="${M.left + pw / 2}" y="${H - 6}" text-anchor="middle">rank by average market cap${xr.log ? ' (log scale)' : ''}</text>`,
-    ...spreadLabels(thresholdLines(lines, yr).map((l) => ({ ...l, y: y(l.value) }))).map((l) => `<line class="threshold ${l.cls}" data-line="${l.key}" x1="${M.left}" x2="${M.left + pw}" y1="${svgNum(l.y)}" y2="${svgNum(l.y)}"/><text class="line-label ${l.cls}" x="${M.left + pw + 6}" y="${svgNum(l.labelY + 4)}">${escapeHtml(l.label)}</text>`),
+    ...drawLines(lines, yr, id, y, pw),
     `<polyline class="curve" clip-path="url(#${clip})" points="${poly}"/>`,
   ];
   const shown = markers.filter((m) => within(m, xr, yr)).sort((a, b) => kindOrder(a) - kindOrder(b) || a.rank - b.rank);
@@ -87,16 +87,55 @@ function drawPanel(
   const borderlineCount = shown.filter((m) => m.kind === 'borderline').length;
   const labelBorderline = borderlineCount <= MAX_BORDERLINE_LABELS;
   for (const m of shown) {
+    // Many borderline names sit on consecutive ranks: as dots on the curve they merge into a streak that
+    // hides it. Then each is a tick of a rug along the bottom of the plot instead (the shaded bands say where).
+    if (m.kind === 'borderline' && !labelBorderline) {
+      parts.push(`<g class="mark" data-marker="borderline" data-code="${escapeHtml(m.code)}"><title>${escapeHtml(`${m.code} ${m.name}: borderline, rank ${m.rank}, coverage ${pct(m.coverage, 2)}`)}</title>`
+        + `<line class="rug" x1="${svgNum(x(m.rank))}" x2="${svgNum(x(m.rank))}" y1="${svgNum(M.top + ph - 7)}" y2="${svgNum(M.top + ph)}"/></g>`);
+      continue;
+    }
     const wanted = labelled(m) && (m.kind !== 'borderline' || labelBorderline);
     // Adds and removes are always labelled (overlapping if need be); a borderline label only where it fits.
     const spot = wanted ? placer.place(m.code, x(m.rank), y(m.coverage), m.kind !== 'borderline') : null;
     parts.push(drawMarker(m, x(m.rank), y(m.coverage), spot));
   }
   if (!labelBorderline) {
-    parts.push(`<text class="note-label" x="${M.left + pw - 8}" y="${M.top + ph - 8}" text-anchor="end">${borderlineCount} borderline names (circles) are not labelled: see the Borderline table, or hover.</text>`);
+    parts.push(`<text class="note-label" x="${M.left + 8}" y="${M.top + 14}">${borderlineCount} borderline names: ticks along the bottom (shaded: the borderline margins); see the Borderline table, or hover.</text>`);
   }
   parts.push('</svg>');
   return parts.join('\n');
+}
+
+/**
+ * The lines of a panel, labelled with their HK$ averages. On the full panel the add, MidCap and delete
+ * lines (94-96%) are a few pixels apart: they are one shaded band with one label there, drawn one by one
+ * in the zoom, each with the §9 borderline margin shaded around the add and delete lines.
+ */
+function drawLines(lines: ReviewLines | null, yr: Range, id: string, y: (c: number) => number, pw: number): string[] {
+  const all = thresholdLines(lines, yr).map((l) => ({ ...l, y: y(l.value) }));
+  const out: string[] = [];
+  const crowded = all.filter((l) => l.key !== 'segment-large');
+  const bandPx = crowded.length > 1 ? Math.max(...crowded.map((l) => l.y)) - Math.min(...crowded.map((l) => l.y)) : Infinity;
+  let drawn = all;
+  if (id === 'full' && lines && bandPx < 3 * 12) {
+    const top = Math.min(...crowded.map((l) => l.y));
+    const bottom = Math.max(...crowded.map((l) => l.y));
+    out.push(`<rect class="line-band" data-line="band" x="${M.left}" y="${svgNum(top - 1)}" width="${pw}" height="${svgNum(bottom - top + 2)}"/>`,
+      `<text class="line-label hsci" x="${M.left + pw + 6}" y="${svgNum(top + 2)}">${escapeHtml(`add ${pct(lines.coverageAdd)} · MidCap ${pct(lines.midCap)}`)}</text>`,
+      `<text class="line-label hsci" x="${M.left + pw + 6}" y="${svgNum(top + 14)}">${escapeHtml(`· delete ${pct(lines.coverageDelete)}: see the zoom`)}</text>`);
+    // The lines stay, unlabelled, inside the band: where exactly each one is still shows on hover and in the zoom.
+    for (const l of crowded) out.push(`<line class="threshold ${l.cls}" data-line="${l.key}" x1="${M.left}" x2="${M.left + pw}" y1="${svgNum(l.y)}" y2="${svgNum(l.y)}"><title>${escapeHtml(l.label)}</title></line>`);
+    drawn = all.filter((l) => l.key === 'segment-large');
+  } else if (lines) {
+    for (const l of all.filter((x) => x.key === 'coverage-add' || x.key === 'coverage-delete')) {
+      const half = lines.borderlineMargin ?? 0;
+      if (half > 0) out.push(`<rect class="margin-band" data-band="${l.key}" x="${M.left}" y="${svgNum(y(Math.min(yr.max, l.value + half)))}" width="${pw}" height="${svgNum(Math.abs(y(Math.max(yr.min, l.value - half)) - y(Math.min(yr.max, l.value + half))))}"/>`);
+    }
+  }
+  for (const l of spreadLabels(drawn)) {
+    out.push(`<line class="threshold ${l.cls}" data-line="${l.key}" x1="${M.left}" x2="${M.left + pw}" y1="${svgNum(l.y)}" y2="${svgNum(l.y)}"/><text class="line-label ${l.cls}" x="${M.left + pw + 6}" y="${svgNum(l.labelY + 4)}">${escapeHtml(l.label)}</text>`);
+  }
+  return out;
 }
 
 function within(p: CurvePoint, xr: Range, yr: Range): boolean {
@@ -124,7 +163,7 @@ function drawMarker(m: Marker, cx: number, cy: number, spot: LabelSpot | null): 
     ? `<path class="marker add" d="M${svgNum(cx)},${svgNum(cy - 6)} l6,10 h-12 z"/>`
     : m.kind === 'remove'
       ? `<path class="marker remove" d="M${svgNum(cx)},${svgNum(cy + 6)} l6,-10 h-12 z"/>`
-      : `<circle class="marker borderline" cx="${svgNum(cx)}" cy="${svgNum(cy)}" r="4.5"/>`;
+      : `<circle class="marker borderline" cx="${svgNum(cx)}" cy="${svgNum(cy)}" r="2.2"/>`;
   const head = `<g class="mark" data-marker="${m.kind}" data-code="${escapeHtml(m.code)}"><title>${escapeHtml(`${m.code} ${m.name}: ${m.kind}, rank ${m.rank}, coverage ${pct(m.coverage, 2)}`)}</title>${shape}`;
   if (spot === null) return `${head}</g>`;
   const leaderEnd = spot.y < cy ? spot.y + 2 : spot.y - 10;
@@ -135,10 +174,10 @@ function drawMarker(m: Marker, cx: number, cy: number, spot: LabelSpot | null): 
 function thresholdLines(lines: ReviewLines | null, yr: Range) {
   if (!lines) return [];
   return [
-    { key: 'coverage-add', cls: 'hsci', value: lines.coverageAdd, label: `add line ${pct(lines.coverageAdd)}` },
-    { key: 'coverage-delete', cls: 'hsci', value: lines.coverageDelete, label: `delete line ${pct(lines.coverageDelete)}` },
-    { key: 'segment-large', cls: 'segment', value: lines.largeCap, label: `LargeCap ${pct(lines.largeCap)}` },
-    { key: 'segment-mid', cls: 'segment', value: lines.midCap, label: `MidCap ${pct(lines.midCap)}` },
+    { key: 'coverage-add', cls: 'hsci', value: lines.coverageAdd, label: `add line ${pct(lines.coverageAdd)}${hkd(lines.addAvgCapHkd)}` },
+    { key: 'coverage-delete', cls: 'hsci', value: lines.coverageDelete, label: `delete line ${pct(lines.coverageDelete)}${hkd(lines.deleteAvgCapHkd)}` },
+    { key: 'segment-large', cls: 'segment', value: lines.largeCap, label: `LargeCap ${pct(lines.largeCap)}${hkd(lines.largeCapAvgCapHkd)}` },
+    { key: 'segment-mid', cls: 'segment', value: lines.midCap, label: `MidCap ${pct(lines.midCap)}${hkd(lines.midCapAvgCapHkd)}` },
   ].filter((l) => l.value >= yr.min && l.value <= yr.max);
 }
 
@@ -163,6 +202,11 @@ function xTicks(xr: Range): number[] {
   const out: number[] = [];
   for (let t = Math.ceil(xr.min / step) * step; t <= xr.max; t += step) out.push(t);
   return out;
+}
+
+/** A line's HK$ average as a label suffix: " · HK$5.67bn" (nothing for results recorded without it). */
+function hkd(x: number | null | undefined): string {
+  return x === null || x === undefined ? '' : ` · HK$${(x / 1e9).toFixed(2)}bn`;
 }
 
 function pct(f: number, digits = 0): string {

@@ -25,6 +25,7 @@ export function computeReviewLines(placements: readonly HsciPlacement[], m: Meth
     deleteAvgCapHkd: roundOrNull(capAtCoverage(universe, m.coverage.delete)),
     largeCapAvgCapHkd: roundOrNull(capAtCoverage(constituents, m.coverage.largeCap)),
     midCapAvgCapHkd: roundOrNull(capAtCoverage(constituents, m.coverage.midCap)),
+    borderlineMargin: m.borderline.coveragePoints / 100,
   };
 }
 

@@ -43,17 +43,16 @@ describe.runIf(BUILT)('screen --cutoff C --as-of D, through the binary', () => {
     expect(early.lines!.addAvgCapHkd).not.toBe(full.lines!.addAvgCapHkd);
   });
 
-  it('table, md, html and csv show what it takes', () => {
+  it.each(['table', 'md', 'html'])('%s shows what it takes', (format) => {
+    const r = runBin(db, [...preview, '--format', format]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('What it takes: close calls with 21 trading day(s) left after 2026-05-29');
+    expect(r.out).toContain('Liquidity tests still open');
+  });
+
+  it('csv carries the close calls, in the order of the JSON', () => {
     const j = JSON.parse(runBin(db, [...preview, '--format', 'json']).out) as ReviewResult;
-    expect(j.preview!.closeCalls.length).toBeGreaterThan(0);
     const first = j.preview!.closeCalls[0]!;
-    for (const format of ['table', 'md', 'html']) {
-      const r = runBin(db, [...preview, '--format', format]);
-      expect(r.code).toBe(0);
-      expect(r.out).toContain('What it takes: close calls with 21 trading day(s) left after 2026-05-29');
-      expect(r.out).toContain('Liquidity tests still open');
-      expect(r.out).toContain(first.code);
-    }
     const file = join(dir, 'preview.csv');
     const w = runBin(db, [...preview, '--format', 'csv', '--out', file]);
     expect(w.out).toContain('Wrote the preview of the semi-annual review of 2026-06-30 as of 2026-05-29');

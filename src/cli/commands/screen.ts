@@ -20,6 +20,7 @@ interface ScreenArgs extends GlobalOptions {
   odds?: boolean;
   paths?: number;
   seed?: number;
+  trackingAum?: string;
 }
 
 /** `hkconnect screen --cutoff DATE`: runs and records the review of that cut-off, then prints or writes it. */
@@ -39,6 +40,7 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
         .option('odds', { type: 'boolean', default: false, describe: 'with --as-of: simulate the days left and give each name its probability of each list change' })
         .option('paths', { type: 'number', describe: 'with --odds: simulated paths (default 4000)' })
         .option('seed', { type: 'number', describe: 'with --odds: the random seed (default 1); the same seed gives the same odds' })
+        .option('tracking-aum', { type: 'string', describe: 'HK$ of passive assets tracking the HSCI (e.g. 250e9 or 250bn): each add and delete gets its estimated demand' })
         .option('decisions', { type: 'boolean', default: false, describe: 'json: also print every screened security\'s decision and checks (large)' })
         .option('strict-data', { type: 'boolean', default: false, describe: 'fail (exit 1) instead of warning when the data is not sufficient: a partial market, constituents or securities without data, thin days' }) as never,
     handler: async (argv) => {
@@ -51,10 +53,11 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
       if (asOf === undefined && (argv.odds || argv.paths !== undefined || argv.seed !== undefined)) {
         throw new UsageError('--odds, --paths and --seed need --as-of (a preview has days left to simulate).');
       }
+      const trackingAum = argv.trackingAum === undefined ? undefined : parseHkdAmount(argv.trackingAum, 'tracking-aum');
       const { renderReview } = await import('../../report/render-review.js');
       const run = asOf === undefined
-        ? await runRecordedReview(argv, ctx, cutoff, effectiveDate)
-        : await runPreview(argv, ctx, { cutoff, effectiveDate, asOf, methodology: argv.methodology, overridesFile: argv.overrides });
+        ? await runRecordedReview(argv, ctx, cutoff, effectiveDate, trackingAum)
+        : await runPreview(argv, ctx, { cutoff, effectiveDate, asOf, methodology: argv.methodology, overridesFile: argv.overrides }, trackingAum);
       const text = renderReview(run.result, format, { decisions: argv.decisions, width: argv.out === undefined ? tableWidth(argv, ctx) : undefined });
       if (argv.out === undefined) {
         ctx.stdout(text);
@@ -76,18 +79,41 @@ export function screenCommand(ctx: CliContext): CommandModule<GlobalOptions, Scr
 }
 
 /** The review of a cut-off, run and recorded under the scheduler's lock (a manual and a scheduled run never overlap, issue 6). */
-async function runRecordedReview(argv: ScreenArgs, ctx: CliContext, cutoff: string, effectiveDate: string | undefined): Promise<{ runId: number | null; result: ReviewResult }> {
-  const { runReview } = await import('../../jobs/run-review.js');
+async function runRecordedReview(
+  argv: ScreenArgs, ctx: CliContext, cutoff: string, effectiveDate: string | undefined, trackingAum: number | undefined,
+): Promise<{ runId: number | null; result: ReviewResult }> {
+  const { computeReview, runReview } = await import('../../jobs/run-review.js');
   const { withReviewLock } = await import('../../jobs/job-lock.js');
-  return withStore(argv, ctx, (store) => withReviewLock(store, 'screen', ctx.now(), () => runReview(store, {
-    cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli', now: ctx.now(), strictData: argv.strictData,
-  })));
+  const options = { cutoff, effectiveDate, methodology: argv.methodology, overridesFile: argv.overrides, trigger: 'cli' as const, now: ctx.now(), strictData: argv.strictData };
+  return withStore(argv, ctx, (store) => withReviewLock(store, 'screen', ctx.now(), async () => {
+    if (trackingAum === undefined) return runReview(store, options);
+    // --tracking-aum: the flows need the review's metrics, so it is computed here and recorded as computed.
+    const computed = await computeReview(store, options);
+    const run = await runReview(store, options, computed);
+    const { addFlows } = await import('../../jobs/add-flows.js');
+    addFlows(store, run.result, computed.metrics, trackingAum, computed.plan.methodology);
+    return run;
+  }));
+}
+
+/** `--tracking-aum`: a positive HK$ amount, plain or with a bn / m suffix. */
+export function parseHkdAmount(text: string, option: string): number {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?(?:e[0-9]+)?)\s*(bn|m)?\s*$/i.exec(text);
+  const unit = m?.[2]?.toLowerCase();
+  const value = m ? Number(m[1]) * (unit === 'bn' ? 1e9 : unit === 'm' ? 1e6 : 1) : Number.NaN;
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${option} "${text}" is not a positive HK$ amount (e.g. 250e9 or 250bn).`);
+  return value;
 }
 
 /** `--as-of D`: the preview of review C with the data up to D; it only reads the store and records no run. */
-async function runPreview(argv: ScreenArgs, ctx: CliContext, options: PreviewOptions): Promise<{ runId: number | null; result: ReviewResult }> {
+async function runPreview(argv: ScreenArgs, ctx: CliContext, options: PreviewOptions, trackingAum: number | undefined): Promise<{ runId: number | null; result: ReviewResult }> {
   const { computePreview } = await import('../../jobs/run-preview.js');
-  const preview = await withStore(argv, ctx, (store) => computePreview(store, options));
+  const { addFlows } = await import('../../jobs/add-flows.js');
+  const preview = await withStore(argv, ctx, async (store) => {
+    const computed = await computePreview(store, options);
+    if (trackingAum !== undefined) addFlows(store, computed.result, computed.metrics, trackingAum, computed.plan.methodology);
+    return computed;
+  });
   if (argv.odds) {
     const { addOdds } = await import('../../jobs/run-odds.js');
     addOdds(preview, { paths: argv.paths, seed: argv.seed });
