@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { withStore } from '../with-store.js';
 import { UsageError } from '../../domain/errors.js';
-import { requireDate } from './screen.js';
+import { requireDate } from '../date-option.js';
 
 interface CalibrateArgs extends GlobalOptions {
   cutoff?: string;
