@@ -1,10 +1,10 @@
 import type { Store } from '../db/connection.js';
-import { readWindowSeries } from '../db/daily-days.js';
 import { addMonths } from '../domain/dates.js';
 import type { ReviewResult } from '../domain/types.js';
 import type { Methodology } from '../methodology/types.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 import { passiveFlows, type FlowFacts } from '../screen/passive-flows.js';
+import { readSeries } from './window-series.js';
 
 /**
  * Adds `flows` to a review or preview: reads the window's turnover of its adds and deletes (up to the data
@@ -13,7 +13,7 @@ import { passiveFlows, type FlowFacts } from '../screen/passive-flows.js';
 export function addFlows(store: Store, result: ReviewResult, metrics: readonly SecurityMetrics[], trackingAumHkd: number, m: Methodology): void {
   const dataTo = result.preview?.asOf ?? result.cutoff;
   const codes = [...new Set([...result.hsci.add.map((r) => r.code), ...result.hsci.remove.map((r) => r.code)])];
-  const series = codes.length === 0 ? new Map() : readWindowSeries(store.sqlite, codes, addMonths(result.cutoff, -m.averaging.windowMonths), dataTo);
+  const series = codes.length === 0 ? new Map() : readSeries(store, codes, addMonths(result.cutoff, -m.averaging.windowMonths), dataTo);
   const facts = new Map<string, FlowFacts>();
   for (const x of metrics) facts.set(x.code, { freeFloat: x.attrs.freeFloat, avgDailyTurnoverHkd: null });
   for (const code of codes) {
