@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ReviewResult } from '../domain/types.js';
+import { OUTCOME_LEGEND } from './outcome-legend.js';
 import { flattenReview } from './review-rows.js';
 import { summaryRows } from './summary-rows.js';
 
@@ -24,5 +25,6 @@ export function renderReviewCsv(result: ReviewResult): string {
   const warnings = result.warnings.map((w) => ['', '', 'warning', '', '', '', '', '', w, '', 'false']);
   const odds = (result.odds ?? []).map((o) => [o.code, '', `odds_${o.list}`, '', '', '', '', '', `probability ${o.probability}`, String(o.probability), o.probability < 1 ? 'true' : 'false']);
   const flows = (result.flows?.rows ?? []).map((f) => [f.code, f.name, `flow_${f.list}`, '', '', f.demandHkd, '', '', `passive demand HK$${f.demandHkd}; ${f.daysOfTurnover ?? 'n/a'} days of average turnover`, f.daysOfTurnover ?? '', 'false']);
-  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity, ...odds, ...flows, ...warnings]);
+  const legend = [['', '', 'legend', '', '', '', '', '', OUTCOME_LEGEND, '', 'false']];
+  return stringify([[...COLUMNS], ...rows, ...summary, ...preview, ...liquidity, ...odds, ...flows, ...warnings, ...legend]);
 }

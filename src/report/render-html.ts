@@ -1,4 +1,5 @@
 import type { ReviewResult } from '../domain/types.js';
+import { OUTCOME_LEGEND } from './outcome-legend.js';
 import { escapeHtml } from './html-escape.js';
 import { formatBn, formatPct } from './number-format.js';
 import { BORDERLINE_COLUMNS, borderlineCells, describeReview } from './review-heading.js';
@@ -40,7 +41,7 @@ export function renderReviewHtml(result: ReviewResult): string {
     body.push(`<h2 id="${x.id}">${escapeHtml(x.title)} <small>(${x.rows.length})</small></h2>`, `<p class="note">${escapeHtml(x.intro)}</p>`);
     body.push(x.rows.length === 0 ? '<p class="none">None.</p>' : htmlTable(x.columns, x.rows, x.numeric, []));
   }
-  body.push(`<h2>Borderline <small>(${result.borderline.length})</small></h2>`);
+  body.push(`<h2>Borderline <small>(${result.borderline.length})</small></h2>`, `<p class="note outcome-legend">${escapeHtml(OUTCOME_LEGEND)}</p>`);
   body.push(result.borderline.length === 0 ? '<p class="none">None.</p>'
     : htmlTable(BORDERLINE_COLUMNS.map(String), result.borderline.map(borderlineCells), [3, 4], []));
   body.push(`<h2>Warnings <small>(${result.warnings.length})</small></h2>`);

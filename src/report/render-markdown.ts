@@ -1,4 +1,5 @@
 import type { ReviewResult } from '../domain/types.js';
+import { OUTCOME_LEGEND } from './outcome-legend.js';
 import { BORDERLINE_COLUMNS, borderlineCells, describeReview, listRowCells } from './review-heading.js';
 import { buildReviewSections } from './review-rows.js';
 import { describeSummary } from './review-lines.js';
@@ -19,7 +20,7 @@ export function renderReviewMarkdown(result: ReviewResult): string {
     out.push(`\n## ${escapeMd(x.title)} (${x.rows.length})\n\n${escapeMd(x.intro)}\n\n`);
     out.push(x.rows.length === 0 ? '_None._\n' : markdownTable(x.columns, x.rows, new Set(x.numeric)));
   }
-  out.push(`\n## Borderline (${result.borderline.length})\n\n`);
+  out.push(`\n## Borderline (${result.borderline.length})\n\n${escapeMd(OUTCOME_LEGEND)}\n\n`);
   out.push(result.borderline.length === 0
     ? '_None._\n'
     : markdownTable(BORDERLINE_COLUMNS.map(capitalise), result.borderline.map(borderlineCells), new Set([3, 4])));

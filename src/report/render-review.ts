@@ -1,4 +1,5 @@
 import type { ReviewResult } from '../domain/types.js';
+import { OUTCOME_LEGEND } from './outcome-legend.js';
 import { renderReviewCsv } from './render-csv.js';
 import { renderReviewHtml } from './render-html.js';
 import { renderReviewMarkdown } from './render-markdown.js';
@@ -24,7 +25,8 @@ export interface RenderOptions {
  */
 export function renderReview(result: ReviewResult, format: ReviewFormat, options: RenderOptions = {}): string {
   switch (format) {
-    case 'json': return `${JSON.stringify(options.decisions ? result : { ...result, decisions: undefined }, null, 2)}\n`;
+    case 'json': return `${JSON.stringify({ ...result, legend: OUTCOME_LEGEND, decisions: options.decisions ? result.decisions : undefined }, null, 2)}
+`;
     case 'table': return renderReviewTable(result, options.width);
     case 'csv': return renderReviewCsv(result);
     case 'md': return renderReviewMarkdown(result);

@@ -1,5 +1,6 @@
 import type { ReviewResult } from '../domain/types.js';
 import { formatTable } from './format-rows.js';
+import { OUTCOME_LEGEND } from './outcome-legend.js';
 import { BORDERLINE_COLUMNS, borderlineCells, describeReview, listRowCells } from './review-heading.js';
 import { buildReviewSections } from './review-rows.js';
 import { describeSummary } from './review-lines.js';
@@ -18,8 +19,12 @@ export function renderReviewTable(result: ReviewResult, width?: number): string 
     out.push(`\n${x.title} (${x.rows.length})\n  ${x.intro}\n`);
     out.push(x.rows.length === 0 ? '  none\n' : formatTable(x.columns, x.rows, width));
   }
-  out.push(`\nBorderline (${result.borderline.length}): within the margins of a line, where a small move changes the outcome\n`);
-  out.push(result.borderline.length === 0 ? '  none\n' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells), width));
+  out.push(`
+Borderline (${result.borderline.length}): within the margin of the line that decides the outcome, closest first
+  ${OUTCOME_LEGEND}
+`);
+  out.push(result.borderline.length === 0 ? '  none
+' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells), width));
   out.push(`\nWarnings (${result.warnings.length})\n`);
   out.push(result.warnings.length === 0 ? '  none\n' : result.warnings.map((w) => `  - ${w}\n`).join(''));
   return out.join('');

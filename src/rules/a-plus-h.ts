@@ -44,6 +44,6 @@ export function describeAPlusH(f: APlusHFacts, cutoff: IsoDate, m: Methodology):
   const pass = f.eligibleFrom !== null && f.eligibleFrom <= cutoff;
   return {
     rule: 'sb-a-plus-h-new-listing', section: '§7.1.3', outcome: pass ? 'pass' : 'fail',
-    detail: `A+H (${f.exchange}): ${stab}; ${aShare}; eligible from ${f.eligibleFrom ?? 'beyond the calendar'}${pass ? '' : `, after the cut-off ${cutoff}: pending`}`,
+    detail: `A+H (${f.exchange}): ${stab}; ${aShare}; eligible from ${f.eligibleFrom ?? 'beyond the calendar'}${pass ? '' : `, after the cut-off ${cutoff}: not yet eligible by that path at this review`}`,
   };
 }

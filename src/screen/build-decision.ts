@@ -27,6 +27,10 @@ export function buildDecision(p: HsciPlacement, sb: SouthboundScreen): SecurityD
     ...sb.checks,
   ];
   const borderline = p.verdict.borderline || sb.nearLines.length > 0;
+  // A check near its line is flagged borderline only when that line decides the outcome (issue 16), so the
+  // check lines and the decision's borderline list never disagree.
+  const deciding = new Set([...(p.verdict.borderline ? [p.verdict.rule] : []), ...sb.nearLines.map((l) => l.line)]);
+  const flagged = checks.map((c) => (c.borderline && !deciding.has(c.rule) ? { ...c, borderline: false } : c));
   return {
     code: p.metrics.code,
     name: p.metrics.name,
@@ -42,7 +46,7 @@ export function buildDecision(p: HsciPlacement, sb: SouthboundScreen): SecurityD
     southbound,
     summary: summarize(p, sb),
     borderline,
-    checks,
+    checks: flagged,
   };
 }
 
@@ -53,7 +57,8 @@ function summarize(p: HsciPlacement, sb: SouthboundScreen): string {
     const v = sb.channels[ch];
     if (v.unscreened) continue;
     if (v.after !== v.before) parts.push(`${ch} ${v.after ? `add via ${v.path}` : 'remove'}: ${v.reason}`);
-    else if (v.pending) parts.push(`${ch} pending ${v.pending.event} on ${v.pending.date}`);
+    // The same condition as the review's pending list (screen-review.ts), so summary and list agree.
+    if (!v.after && v.pending) parts.push(`${ch} pending ${v.pending.event} on ${v.pending.date}`);
   }
   return parts.join('; ');
 }

@@ -98,7 +98,9 @@ function decideNonConstituent(metrics: SecurityMetrics, entry: RankedEntry, m: M
     : { rule: 'hsci-sfc-concentration', section: '§2', outcome: 'pass', detail: 'not on the SFC concentration list' });
   if (!within) {
     const band = entry.coverage <= m.coverage.delete;
-    return verdict(band ? 'WAIT' : 'NOT_ELIGIBLE', 'hsci-coverage-add', covDetail, distance, covBorder, checks);
+    // Borderline only when crossing the add line would add it: it passes every other test (issue 16).
+    const otherwiseEligible = metrics.liquidity.pass && !susp.suspendedOnCutoff && !sfc;
+    return verdict(band ? 'WAIT' : 'NOT_ELIGIBLE', 'hsci-coverage-add', covDetail, distance, covBorder && otherwiseEligible, checks);
   }
   if (!metrics.liquidity.pass) {
     return verdict('NOT_ELIGIBLE', 'hsci-liquidity', `${describeLiquidity(metrics, m)}; ${covDetail}`, `${countMonthsShort(metrics, m)} passing month(s) short`, false, checks);

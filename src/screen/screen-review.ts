@@ -1,11 +1,11 @@
 import { CHANNELS, type BorderlineRow, type Channel, type PendingRow, type ReviewResult, type SecurityDecision } from '../domain/types.js';
 import { decideHsciReview, findUnknownConstituents, type HsciPlacement } from './decide-hsci-review.js';
-import { isCoverageBorderline } from './decide-hsci.js';
-import { describeCoverage } from './format-figures.js';
+import { closenessOf } from './deciding-lines.js';
 import { buildDecision, byCode } from './build-decision.js';
 import { screenSouthbound, type SouthboundScreen } from './screen-southbound.js';
 import { countChanges, computeReviewLines } from './review-summary.js';
 import type { ScreenInput } from './types.js';
+import type { Methodology } from '../methodology/types.js';
 
 /**
  * One review (docs/methodology.md §6, §7, §9): the HSCI adds, removes and segments, then the Southbound lists per
@@ -45,7 +45,7 @@ export function screenReview(input: ScreenInput): ReviewResult {
   }
   const unknownSb = CHANNELS.flatMap((ch) => [...input.southboundBefore[ch]].filter((c) => !screens.has(c)).map((c) => `${c} (${ch})`));
   if (unknownSb.length > 0) warnings.push(`Southbound codes with no securities record, left as they are: ${unknownSb.sort().join(', ')}`);
-  sortResult(result);
+  sortResult(result, m);
   result.constituentsBefore = input.hsciBefore.size;
   result.constituentsAfter = result.hsci.constituents.length;
   result.counts = countChanges(result);
@@ -100,12 +100,12 @@ function addBorderlineRows(result: ReviewResult, p: HsciPlacement, sb: Southboun
   const m = input.methodology;
   const { code, name } = p.metrics;
   const outcome = p.verdict.outcome;
-  if (p.entry !== null && input.kind !== 'quarterly') {
-    for (const [line, threshold] of [['hsci-coverage-add', m.coverage.add], ['hsci-coverage-delete', m.coverage.delete]] as const) {
-      if (!isCoverageBorderline(p.entry.coverage, threshold, m)) continue;
-      const distance = describeCoverage(p.entry.coverage, threshold).replace(/^coverage [^,]+, /, '');
-      result.borderline.push({ code, name, line, value: p.entry.coverage, threshold, distance, outcome });
-    }
+  // Only against the line that decides it (issue 16): the add line for a non-constituent, the delete line
+  // for a constituent, and only when nothing else (liquidity, suspension, ...) already decided it.
+  const rule = p.verdict.rule;
+  if (p.entry !== null && input.kind !== 'quarterly' && p.verdict.borderline && (rule === 'hsci-coverage-add' || rule === 'hsci-coverage-delete')) {
+    const threshold = rule === 'hsci-coverage-add' ? m.coverage.add : m.coverage.delete;
+    result.borderline.push({ code, name, line: rule, value: p.entry.coverage, threshold, distance: p.verdict.distance, outcome });
   }
   if (input.kind === 'quarterly' && p.verdict.rule === 'hsci-quarterly-ipo' && p.verdict.borderline && p.decidingCoverage !== null) {
     // §6.2: a quarterly IPO faces the quarterly line, ranked with the constituents.
@@ -117,12 +117,13 @@ function addBorderlineRows(result: ReviewResult, p: HsciPlacement, sb: Southboun
   }
 }
 
-function sortResult(r: ReviewResult): void {
+function sortResult(r: ReviewResult, m: Methodology): void {
   r.hsci.add.sort(byCode);
   r.hsci.remove.sort(byCode);
   r.hsci.constituents.sort(byCode);
   for (const ch of CHANNELS) { r.southbound[ch].add.sort(byCode); r.southbound[ch].remove.sort(byCode); }
   r.pending.sort(byCode);
-  r.borderline.sort((a: BorderlineRow, b: BorderlineRow) => byCode(a, b) || (a.line < b.line ? -1 : 1));
+  // Closest to its line first (a share of the §9 margin, the one measure coverage and money lines share).
+  r.borderline.sort((a: BorderlineRow, b: BorderlineRow) => closenessOf(a, m) - closenessOf(b, m) || byCode(a, b) || (a.line < b.line ? -1 : 1));
   r.decisions.sort((a: SecurityDecision, b: SecurityDecision) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || byCode(a, b));
 }

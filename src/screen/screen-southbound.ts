@@ -4,6 +4,7 @@ import type { SecurityMetrics } from '../rules/security-metrics.js';
 import { describeCoverage, describeMoney } from './format-figures.js';
 import { checkSouthboundExclusions, isSouthboundUnscreened } from './southbound-exclusions.js';
 import { checkWvr, checkMoneyLines, type MoneyLine } from './southbound-checks.js';
+import { decidingMoneyLines } from './deciding-lines.js';
 
 export type PendingEvent = 'A_PLUS_H_STABILISATION' | 'WVR_SEASONED';
 
@@ -23,7 +24,7 @@ export interface SouthboundChannelVerdict {
 export interface SouthboundScreen {
   readonly channels: Record<Channel, SouthboundChannelVerdict>;
   readonly checks: RuleOutcome[];
-  /** Money lines (§9) this security sits near, for the borderline list. */
+  /** Money lines (§9) this security sits near and that decide a channel, for the borderline list. */
   readonly nearLines: MoneyLine[];
 }
 
@@ -84,11 +85,12 @@ export function screenSouthbound(input: SouthboundInput): SouthboundScreen {
     if (unscreened) v = { after: before, path: null, rule: 'sb-unscreened', reason: `${metrics.attrs.type}: not screened by this tool, left as it is`, pending: null };
     else if (excluded) v = { after: false, path: null, rule: excluded.rule, reason: excluded.detail, pending: null };
     else v = decideChannel(input, ch, before, wvr);
-    const borderline = !unscreened && money.nearLines.length > 0;
+    const borderline = decidingMoneyLines(money.nearLines, [{ ...v, before, unscreened }], metrics, input.effectiveDate).length > 0;
     channels[ch] = { after: v.after, path: v.path, rule: v.rule, reason: v.reason, pending: v.pending, before, borderline, unscreened };
     checks.push({ rule: v.rule, section: '§7', outcome: unscreened ? 'n/a' : v.after ? 'pass' : 'fail', detail: `${ch}: ${v.after ? `eligible (${v.path ?? 'unchanged'})` : 'not eligible'}: ${v.reason}` });
   }
-  return { channels, checks, nearLines: money.nearLines };
+  // Only the lines that decide a channel are close calls (issue 16).
+  return { channels, checks, nearLines: decidingMoneyLines(money.nearLines, CHANNELS.map((ch) => channels[ch]), metrics, input.effectiveDate) };
 }
 
 function decideChannel(input: SouthboundInput, ch: Channel, before: boolean, wvr: ReturnType<typeof checkWvr> | null): Omit<SouthboundChannelVerdict, 'before' | 'borderline' | 'unscreened'> {

@@ -72,10 +72,10 @@ describe('§7.1.3 new A+H listings', () => {
     expect(check(r, 'sb-a-plus-h-new-listing').outcome).toBe('pass');
   });
 
-  it('is pending when the date falls after the cut-off', () => {
+  it('is not yet eligible by that path when the date falls after the cut-off (whether it is pending is the screen\'s call)', () => {
     const r = metricsOf({ attrs: security({ ...aPlusH, listingDate: '2025-06-10', aShareListingDate: '2025-06-10' }), day: (d) => (d < '2025-06-10' ? null : {}) });
     expect(r.aPlusH!.eligibleFrom).toBe('2025-07-11'); // 2025-06-10 + 30 = 2025-07-10, a Thursday
-    expect(check(r, 'sb-a-plus-h-new-listing')).toMatchObject({ outcome: 'fail', detail: expect.stringMatching(/pending/) });
+    expect(check(r, 'sb-a-plus-h-new-listing')).toMatchObject({ outcome: 'fail', detail: expect.stringMatching(/eligible from 2025-07-11, after the cut-off 2025-06-30: not yet eligible by that path at this review$/) });
   });
 
   it('is null without an A share', () => expect(metricsOf().aPlusH).toBeNull());
