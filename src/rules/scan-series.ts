@@ -59,7 +59,10 @@ interface WindowTotals {
 const emptyWindow = (): WindowTotals => ({ capSumHkd: 0, days: 0, dataGapDays: 0, firstGapDate: null, months: new Map() });
 
 /**
- * One pass over the trading days from the series' first record to C (docs/methodology.md §3, §4, §5, §7.3).
+ * One pass over the trading days from the series' first record on or after the listing date to C
+ * (docs/methodology.md §3, §4, §5, §7.3). Before listing, nothing counts (issue 16): a record dated
+ * before the listing date (stored by an older version, or with a listing date corrected later) enters
+ * neither the §3 average, the §4 suspension run, the §5 months nor the §7.3 totals.
  * A trading day without a record is a data gap while the security is listed: it counts neither in
  * the averages nor in liquidity, and it carries the suspension state across. A resumption inside W
  * after a continuous suspension that reached `prolongedSuspensionMonths` restarts the window (§3
@@ -143,12 +146,13 @@ function countDay(window: WindowTotals, day: IsoDate, cap: number, turnover: num
 }
 
 /**
- * The trading days to walk: from the series' first record (its suspension state matters), or the
- * first counted day when the records start later (those days are gaps), up to C.
+ * The trading days to walk: from the series' first record on or after the listing date (its suspension
+ * state matters), or the first counted day when the records start later (those days are gaps), up to C.
  */
 function daysToScan(p: ScanParams, firstCounted: IsoDate): readonly IsoDate[] {
   const firstRecord = p.series.dates[0];
-  const from = firstRecord !== undefined && firstRecord < firstCounted ? firstRecord : firstCounted;
+  const earliest = firstRecord !== undefined && firstRecord > p.listingDate ? firstRecord : p.listingDate;
+  const from = earliest < firstCounted ? earliest : firstCounted;
   const all = p.calendar.all;
   return all.slice(p.calendar.lowerBound(from), p.calendar.lowerBound(shiftDays(p.cutoff, 1)));
 }

@@ -17,7 +17,7 @@ export function findLongSuspensionDeletions(ctx: EventContext): InterimEvent[] {
   for (const base of ctx.securities) {
     const series = ctx.seriesOf(base.code);
     if (!series) continue;
-    for (const run of suspensionRuns(series)) {
+    for (const run of suspensionRuns(series, base.listingDate)) {
       const reached = firstLongDay(run.start, calendar, m.suspension.longMonths);
       if (reached === null || (!run.ongoing && run.last < reached)) continue;
       const date = calendar.addTradingDays(reached, m.suspension.removalTradingDays);
@@ -34,12 +34,16 @@ export function findLongSuspensionDeletions(ctx: EventContext): InterimEvent[] {
   return out;
 }
 
-/** Runs of consecutive suspended records (gaps carry), with whether the series ends inside one. */
-export function suspensionRuns(s: DailySeries): Array<{ start: IsoDate; last: IsoDate; ongoing: boolean }> {
+/**
+ * Runs of consecutive suspended records (gaps carry) from the listing date on (records before it do not
+ * count, issue 16), with whether the series ends inside one.
+ */
+export function suspensionRuns(s: DailySeries, listingDate: IsoDate = ''): Array<{ start: IsoDate; last: IsoDate; ongoing: boolean }> {
   const runs: Array<{ start: IsoDate; last: IsoDate; ongoing: boolean }> = [];
   let start: IsoDate | null = null;
   let last: IsoDate = '';
   for (let i = 0; i < s.dates.length; i++) {
+    if (s.dates[i]! < listingDate) continue;
     if (s.suspended[i] === 1) {
       start ??= s.dates[i]!;
       last = s.dates[i]!;
