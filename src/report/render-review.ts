@@ -25,8 +25,7 @@ export interface RenderOptions {
  */
 export function renderReview(result: ReviewResult, format: ReviewFormat, options: RenderOptions = {}): string {
   switch (format) {
-    case 'json': return `${JSON.stringify({ ...result, legend: OUTCOME_LEGEND, decisions: options.decisions ? result.decisions : undefined }, null, 2)}
-`;
+    case 'json': return `${JSON.stringify({ ...result, legend: OUTCOME_LEGEND, decisions: options.decisions ? result.decisions : undefined }, null, 2)}\n`;
     case 'table': return renderReviewTable(result, options.width);
     case 'csv': return renderReviewCsv(result);
     case 'md': return renderReviewMarkdown(result);

@@ -19,12 +19,8 @@ export function renderReviewTable(result: ReviewResult, width?: number): string 
     out.push(`\n${x.title} (${x.rows.length})\n  ${x.intro}\n`);
     out.push(x.rows.length === 0 ? '  none\n' : formatTable(x.columns, x.rows, width));
   }
-  out.push(`
-Borderline (${result.borderline.length}): within the margin of the line that decides the outcome, closest first
-  ${OUTCOME_LEGEND}
-`);
-  out.push(result.borderline.length === 0 ? '  none
-' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells), width));
+  out.push(`\nBorderline (${result.borderline.length}): within the margin of the line that decides the outcome, closest first\n  ${OUTCOME_LEGEND}\n`);
+  out.push(result.borderline.length === 0 ? '  none\n' : formatTable(BORDERLINE_COLUMNS, result.borderline.map(borderlineCells), width));
   out.push(`\nWarnings (${result.warnings.length})\n`);
   out.push(result.warnings.length === 0 ? '  none\n' : result.warnings.map((w) => `  - ${w}\n`).join(''));
   return out.join('');
