@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lastReportDay } from '../../src/jobs/schedule-collect.js';
@@ -109,10 +109,20 @@ describe('hkconnect schedule --collect, against a local server replaying the fil
     expect(lines).toContain('starting semi-annual review 2026-06-30');
   });
 
-  it('bad collect settings are exit 2 with one sentence', async () => {
-    const { db } = await makeStore();
-    const r = await cli(db, ['schedule', '--once', '--collect', '--collect-after', '25:00']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe('hkconnect: --collect-after "25:00" is not a time of day such as 18:00.\n');
+  it('bad collect settings are exit 2 with one sentence, and create no store', async () => {
+    const { dir } = await makeStore();
+    const db = join(dir, 'never-created.db');
+    const cases: Array<[string[], string]> = [
+      [['--collect-after', '25:00'], '--collect-after "25:00" is not a time of day such as 18:00.'],
+      [['--lookback-days', '-1'], '--lookback-days must be a whole number of days (0 or more), not -1.'],
+      [['--rate-ms', '0.5'], '--rate-ms must be a whole number of at least 0, not 0.5.'],
+      [['--hsci-url', 'hsi.com.hk/x.xlsx'], '--hsci-url "hsi.com.hk/x.xlsx" is not an http(s) address.'],
+    ];
+    for (const [args, sentence] of cases) {
+      const r = await cli(db, ['schedule', '--once', '--collect', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`hkconnect: ${sentence}\n`);
+    }
+    expect(existsSync(db)).toBe(false);
   });
 });

@@ -63,8 +63,10 @@ export function scheduleCommand(ctx: CliContext): CommandModule<GlobalOptions, S
 
       const { loadScheduleWiring } = await import('../../schedule/review-wiring.js');
       const wiring = await loadScheduleWiring(argv.methodology);
+      // Checked before the store is opened: a bad setting is exit 2 and touches nothing.
+      const { resolveDbPath } = await import('../../db/connection.js');
+      const collect = argv.collect ? await collectOptionsFrom(argv, resolveDbPath(argv.db, ctx.env)) : undefined;
       await withStore(argv, ctx, async (store) => {
-        const collect = argv.collect ? await collectOptionsFrom(argv, store.path) : undefined;
         const pass = {
           now, runReview: wiring.runReview, render: wiring.render, cutoffs: wiring.cutoffs, methodology: wiring.methodology,
           reportsDir: argv.reports ?? './reports', minCompleteFraction: fraction, preview: Boolean(argv.preview),
