@@ -1,8 +1,8 @@
-import { checkXlsxBody } from './content-checks.js';
 import { inspectDayquot } from './inspect-dayquot.js';
 import { inspectSseList } from './inspect-sse.js';
+import { inspectHsciExport, inspectListOfSecurities, inspectSzseList } from './inspect-xlsx-lists.js';
 import type { IsoDate } from '../domain/types.js';
-import type { Inspection, SourceDescriptor, SourceId, SourceRequest } from './source-types.js';
+import type { SourceDescriptor, SourceId, SourceRequest } from './source-types.js';
 
 /**
  * The public sources, one descriptor each (addresses and why: README "Getting real data").
@@ -20,12 +20,6 @@ function yymmdd(d: IsoDate): string {
 function requireDate(r: SourceRequest): IsoDate {
   if (!r.date) throw new Error('a dayquot fetch needs a date');
   return r.date;
-}
-
-/** An xlsx source whose rows are counted and dated by its parser once that lands; until then by the fetch day. */
-function inspectXlsx(body: Buffer, r: SourceRequest): Inspection {
-  const bad = checkXlsxBody(body);
-  return bad ? { ok: false, reason: bad } : { ok: true, rows: null, asOf: r.fallbackAsOf };
 }
 
 const short = (sha: string): string => sha.slice(0, 12);
@@ -52,7 +46,7 @@ export const SOURCES: Readonly<Record<SourceId, SourceDescriptor>> = {
     fileName: (_r, asOf, sha) => `ListOfSecurities-${asOf}-${short(sha)}.xlsx`,
     maxBytes: 64 * MB,
     shrinkCheck: true,
-    inspect: (body, r) => inspectXlsx(body, r),
+    inspect: (body, r, name) => inspectListOfSecurities(body, r.fallbackAsOf, name),
   },
   sse: {
     id: 'sse',
@@ -73,11 +67,12 @@ export const SOURCES: Readonly<Record<SourceId, SourceDescriptor>> = {
     defaultBaseUrl: 'https://www.szse.cn',
     path: () => '/api/report/ShowReport?SHOWTYPE=xlsx&CATALOGID=SGT_GGTBDQD&TABKEY=tab1',
     target: () => '',
-    fileName: (_r, asOf, sha) => `szse-southbound-${asOf}-${short(sha)}.xlsx`,
+    // Kept as the `{code: name}` JSON it is loaded from (the workbook itself is in the record's sha256).
+    fileName: (_r, asOf, sha) => `szse-southbound-${asOf}-${short(sha)}.json`,
     maxBytes: 20 * MB,
     headers: { Referer: 'https://www.szse.cn/szhk/hkbussiness/underlylist/index.html' },
     shrinkCheck: true,
-    inspect: (body, r) => inspectXlsx(body, r),
+    inspect: (body, r, name) => inspectSzseList(body, r.fallbackAsOf, name),
   },
   hsci: {
     id: 'hsci',
@@ -88,7 +83,7 @@ export const SOURCES: Readonly<Record<SourceId, SourceDescriptor>> = {
     fileName: (_r, asOf, sha) => `hsci-constituents-${asOf}-${short(sha)}.xlsx`,
     maxBytes: 20 * MB,
     shrinkCheck: true,
-    inspect: (body, r) => inspectXlsx(body, r),
+    inspect: (body, r, name) => inspectHsciExport(body, r.fallbackAsOf, name),
   },
 };
 

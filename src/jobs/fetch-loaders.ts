@@ -11,8 +11,6 @@ function viaIngest(kind: string, extra: (asOf: IsoDate) => Partial<IngestOptions
   return (store, file, asOf, now) => INGEST_KINDS[kind]!.load(store, file, { strict: false, now, ...extra(asOf) });
 }
 
-const NO_READER = 'hkconnect has no reader for this file yet';
-
 /**
  * Which ingest loader takes each source's copy. A sentence instead: the file is fetched, checked
  * and kept (outcome `fetched`) but not loaded, and the sentence says why.
@@ -20,7 +18,7 @@ const NO_READER = 'hkconnect has no reader for this file yet';
 export const FETCH_LOADERS: Readonly<Record<SourceId, FetchLoader | string>> = {
   dayquot: viaIngest('dayquot', () => ({})),
   sse: viaIngest('southbound', (asOf) => ({ asOf, channel: 'SH' })),
-  securities: NO_READER,
-  szse: NO_READER,
-  hsci: NO_READER,
+  securities: viaIngest('securities', () => ({})),
+  szse: viaIngest('southbound', (asOf) => ({ asOf, channel: 'SZ' })),
+  hsci: 'one HSCI export cannot tell the segments; load it with the LargeCap, MidCap and SmallCap exports of the same day: hkconnect ingest hsci FILE...',
 };

@@ -5,6 +5,7 @@ import { lastReportDay } from '../../src/jobs/schedule-collect.js';
 import { SOURCES } from '../../src/fetch/sources.js';
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { SAMPLE_QUOTES } from '../fixtures/dayquot/sample-quotes.js';
+import { buildXlsx } from '../support/xlsx.js';
 import { cleanUp, cli, FAST, fetches, makeStore, serve } from './helpers.js';
 
 const REAL = resolve(__dirname, '../fixtures/real');
@@ -37,8 +38,8 @@ describe('hkconnect schedule --collect, against a local server replaying the fil
       [dayquotPath('2026-09-07')]: [report('2026-09-07')],
       [SOURCES.sse.path(R)]: [{ body: real('sse-southbound-list-2026-08.json') }],
       [SOURCES.securities.path(R)]: [{ body: real('hkex-list-of-securities-2021-10-11.xlsx') }],
-      // Any whole workbook stands in for the SZSE list here: until its reader lands it is checked as an xlsx and kept.
-      [SOURCES.szse.path(R)]: [{ body: real('hsi-hsci-constituents-2025-11-21.xlsx') }],
+      // No real SZSE workbook among the fixtures: one built in its published shape (sheet and columns).
+      [SOURCES.szse.path(R)]: [{ body: buildXlsx([['港股代码', '中文简称', '英文简称'], ['00001', '长和', 'CKH HOLDINGS'], ['00700', '腾讯控股', 'TENCENT']]) }],
     });
     const reports = join(dir, 'reports');
     mkdirSync(reports);
@@ -53,9 +54,9 @@ describe('hkconnect schedule --collect, against a local server replaying the fil
       'dayquot 2026-09-02: failed',
       'dayquot 2026-09-03: loaded 14 rows as of 2026-09-03, 10 stored',
       'dayquot 2026-09-04: loaded 14 rows as of 2026-09-04, 10 stored',
-      expect.stringMatching(/^securities: fetched as of 2026-09-07, \d+ bytes, kept as /),
+      'securities: loaded 18494 rows as of 2021-10-11, 18494 stored',
       'sse: loaded 651 rows as of 2026-09-07, 651 stored',
-      expect.stringMatching(/^szse: fetched as of 2026-09-07/),
+      'szse: loaded 2 rows as of 2026-09-07, 2 stored',
     ]);
     expect(collected[0]).toMatch(/^2026-09-07T17:00:\d\d\+08:00 collect: /);
     // Collecting comes first in the pass; the review's own line follows, as before.
@@ -71,7 +72,7 @@ describe('hkconnect schedule --collect, against a local server replaying the fil
     const nextWeek = await pass('2026-09-15T18:30');
     const listLines = nextWeek.stdout.split('\n').filter((l) => / collect: (securities|sse|szse):/.test(l));
     expect(listLines.map((l) => l.replace(/^\S+ collect: /, '').replace(/ \(fetch.*$/, ''))).toEqual([
-      'securities: unchanged as of 2026-09-15', 'sse: unchanged as of 2026-09-15', 'szse: unchanged as of 2026-09-15',
+      'securities: unchanged as of 2021-10-11', 'sse: unchanged as of 2026-09-15', 'szse: unchanged as of 2026-09-15',
     ]);
     const record = await fetches(db);
     const byDay = (d: string) => record.filter((f) => f.target === d).map((f) => f.outcome);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SOURCES } from '../../src/fetch/sources.js';
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { SAMPLE_QUOTES } from '../fixtures/dayquot/sample-quotes.js';
+import { buildXlsx } from '../support/xlsx.js';
 import { cleanUp, cli, FAST, fetches, makeStore, readStore, serve } from './helpers.js';
 
 const REAL = resolve(__dirname, '../fixtures/real');
@@ -20,6 +21,7 @@ const R = { fallbackAsOf: '2026-09-01' };
 const dayquotPath = (date: string) => SOURCES.dayquot.path({ ...R, date });
 const SECURITIES_PATH = SOURCES.securities.path(R);
 const SSE_PATH = SOURCES.sse.path(R);
+const SZSE_PATH = SOURCES.szse.path(R);
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 afterEach(cleanUp);
@@ -170,20 +172,46 @@ describe('hkconnect fetch of the lists', () => {
     expect((await fetches(db)).map((f) => f.outcome)).toEqual(['refused', 'refused', 'refused', 'refused']);
   });
 
-  it('securities and hsci: the whole xlsx is checked, kept and recorded (fetched), said plainly not loaded', async () => {
+  it('securities: the real ListOfSecurities.xlsx is read by ingest securities, dated by its "Updated as at"; the same bytes again are not loaded twice', async () => {
+    const { db } = await makeStore();
+    const server = await serve({ [SECURITIES_PATH]: [{ body: SECURITIES_XLSX }] });
+    const r = await cli(db, ['fetch', 'securities', '--base-url', server.url, ...FAST]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^securities: loaded 18494 rows as of 2021-10-11, 18494 stored \(fetch 1\); /);
+    const again = await cli(db, ['fetch', 'securities', '--base-url', server.url, ...FAST]);
+    expect(again.stdout).toBe('securities: unchanged as of 2021-10-11 (fetch 2): the same bytes as fetch 1: not loaded twice\n');
+    expect((await readStore<Array<{ n: number }>>(db, "SELECT count(*) AS n FROM loads WHERE kind = 'securities'"))[0]!.n).toBe(1);
+  });
+
+  it('szse: the workbook is read by the SZSE list parser and loaded as the SZ list; a shrunken one is refused', async () => {
+    const { db } = await makeStore();
+    const header = ['港股代码', '中文简称', '英文简称'];
+    const names = Object.entries(JSON.parse(SSE_AUG.toString('utf8')) as Record<string, string>).slice(0, 100);
+    const book = (n: number) => buildXlsx([header, ...names.slice(0, n).map(([code, name]) => [code, '', name.toUpperCase()])], { sheetName: '港股通标的证券名单' });
+    const server = await serve({ [SZSE_PATH]: [{ body: book(100) }, { body: book(89) }] });
+    const first = await cli(db, ['fetch', 'szse', '--as-of', '2026-08-03', '--base-url', server.url, ...FAST]);
+    expect(first.stdout).toBe('szse: loaded 100 rows as of 2026-08-03, 100 stored (fetch 1)\n');
+    const inForce = await cli(db, ['query', 'southbound', '--as-of', '2026-08-03', '--channel', 'SZ', '--format', 'json']);
+    expect(JSON.parse(inForce.stdout)).toHaveLength(100);
+    const shrunk = await cli(db, ['fetch', 'szse', '--as-of', '2026-08-10', '--base-url', server.url, ...FAST]);
+    expect(shrunk.code).toBe(1);
+    expect(shrunk.stdout).toMatch(/^szse: refused \(fetch 2\): the list shrank: it has 89 rows, 11% fewer than the 100 /);
+  });
+
+  it('hsci: the export is read and dated by its sheet, kept and recorded, and said plainly not loaded (one export cannot tell the segments)', async () => {
     const { db } = await makeStore();
     const hsciXlsx = real('hsi-hsci-constituents-2025-11-21.xlsx');
-    const server = await serve({ [SECURITIES_PATH]: [{ body: SECURITIES_XLSX }], '/export/hsci.xlsx': [{ body: hsciXlsx }] });
-    const r = await cli(db, ['fetch', 'securities', '--as-of', '2021-10-11', '--base-url', server.url, ...FAST]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^securities: fetched as of 2021-10-11, 1547704 bytes, kept as .*ListOfSecurities-2021-10-11-[0-9a-f]{12}\.xlsx \(fetch 1\): kept, not loaded/);
+    const server = await serve({ '/export/hsci.xlsx': [{ body: hsciXlsx }] });
     const noUrl = await cli(db, ['fetch', 'hsci', ...FAST]);
     expect(noUrl.code).toBe(2);
     expect(noUrl.stderr).toMatch(/^hkconnect: hsci has no stable public address: give --url/);
-    const hsci = await cli(db, ['fetch', 'hsci', '--as-of', '2025-11-21', '--url', `${server.url}/export/hsci.xlsx`, ...FAST]);
+    const hsci = await cli(db, ['fetch', 'hsci', '--url', `${server.url}/export/hsci.xlsx`, ...FAST]);
     expect(hsci.code).toBe(0);
+    expect(hsci.stdout).toMatch(/^hsci: fetched as of 2025-11-21, 40012 bytes, kept as .*hsci-constituents-2025-11-21-[0-9a-f]{12}\.xlsx \(fetch 1\): kept, not loaded: one HSCI export cannot tell the segments/);
     const rec = (await fetches(db)).at(-1)!;
     expect(rec).toMatchObject({ source: 'hsci', outcome: 'fetched', bytes: hsciXlsx.length, sha256: sha(hsciXlsx), asOf: '2025-11-21' });
+    expect(rec.rows).toBeGreaterThan(400);
     expect(existsSync(String(rec.file))).toBe(true);
   });
 
