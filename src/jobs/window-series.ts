@@ -1,6 +1,6 @@
 import type { Hash } from 'node:crypto';
 import type { Store } from '../db/connection.js';
-import { prepareDailyRangeRead, readDailyWindow, type DailyRangeRow } from '../db/repositories/daily-reads.js';
+import { prepareDailyRangeRead, readDailyDays, type DailyRangeRow } from '../db/repositories/daily-reads.js';
 import type { DailySeries, IsoDate, StockCode } from '../domain/types.js';
 
 /** A series with no records. */
@@ -16,33 +16,49 @@ export function seriesOfRows(rows: readonly DailyRangeRow[]): DailySeries {
   };
 }
 
-/** One code's columns as its records are read (plain arrays, made typed once complete). */
-interface Columns { dates: IsoDate[]; caps: number[]; turnovers: number[]; suspended: number[] }
+/** One code's columns as its records are read, sized for every date of the window, and how many are filled. */
+interface Columns { dates: IsoDate[]; caps: Float64Array; turnovers: Float64Array; suspended: Uint8Array; length: number }
+
+function emptyColumns(days: number): Columns {
+  return { dates: [], caps: new Float64Array(days), turnovers: new Float64Array(days), suspended: new Uint8Array(days), length: 0 };
+}
+
+/** The filled part of a column (the column itself when the code has a record on every date). */
+function filled<T extends Float64Array | Uint8Array>(column: T, length: number): T {
+  return (length === column.length ? column : column.slice(0, length)) as T;
+}
 
 /**
  * The daily series of `codes` over (fromExclusive, toInclusive], from one read of the window across
- * all codes (a review: most codes of the market). Codes without a record there are left out.
+ * all codes (a review: most codes of the market), date by date: each date's records arrive as
+ * columns, and its date string is shared by every record of that day. Codes without a record there
+ * are left out.
  */
 export function readWindowSeries(
   store: Store, codes: ReadonlySet<StockCode>, fromExclusive: IsoDate, toInclusive: IsoDate,
 ): Map<StockCode, DailySeries> {
+  const days = readDailyDays(store.sqlite, fromExclusive, toInclusive);
   const columnsOf = new Map<StockCode, Columns>();
-  for (const [code, date, cap, turnover, suspended] of readDailyWindow(store.sqlite, fromExclusive, toInclusive)) {
-    if (!codes.has(code)) continue;
-    let c = columnsOf.get(code);
-    if (c === undefined) {
-      c = { dates: [], caps: [], turnovers: [], suspended: [] };
-      columnsOf.set(code, c);
+  for (const day of days) {
+    for (let i = 0; i < day.codes.length; i++) {
+      const code = day.codes[i]!;
+      if (!codes.has(code)) continue;
+      let c = columnsOf.get(code);
+      if (c === undefined) {
+        c = emptyColumns(days.length);
+        columnsOf.set(code, c);
+      }
+      c.dates.push(day.date);
+      c.caps[c.length] = day.marketCapHkd[i]!;
+      c.turnovers[c.length] = day.turnoverHkd[i]!;
+      c.suspended[c.length] = day.suspended[i]!;
+      c.length++;
     }
-    c.dates.push(date);
-    c.caps.push(cap);
-    c.turnovers.push(turnover);
-    c.suspended.push(suspended);
   }
   const out = new Map<StockCode, DailySeries>();
   for (const [code, c] of columnsOf) {
     out.set(code, {
-      dates: c.dates, marketCapHkd: Float64Array.from(c.caps), turnoverHkd: Float64Array.from(c.turnovers), suspended: Uint8Array.from(c.suspended),
+      dates: c.dates, marketCapHkd: filled(c.caps, c.length), turnoverHkd: filled(c.turnovers, c.length), suspended: filled(c.suspended, c.length),
     });
   }
   return out;

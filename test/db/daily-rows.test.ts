@@ -3,8 +3,9 @@ import { openStore, type Store } from '../../src/db/connection.js';
 import {
   countDailyRowsNearest, countDailyRowsOn, deleteDailyRows, insertDailyRows, readLastCapsBefore,
 } from '../../src/db/repositories/daily.js';
-import { prepareDailyRangeRead, readDailyHistory, readDailyWindow } from '../../src/db/repositories/daily-reads.js';
+import { prepareDailyRangeRead, readDailyDays, readDailyHistory } from '../../src/db/repositories/daily-reads.js';
 import type { DailyRecord } from '../../src/domain/types.js';
+import { readSeries, readWindowSeries } from '../../src/jobs/window-series.js';
 
 let store: Store;
 beforeEach(async () => {
@@ -70,9 +71,33 @@ describe('the daily table: one row per (code, date)', () => {
     expect(readDailyHistory(store.sqlite, '00001', { to: '2025-06-27' }).map((r) => r.date)).toEqual(['2025-06-27']);
     expect(readDailyHistory(store.sqlite, '00003')).toEqual([]);
     expect(prepareDailyRangeRead(store.sqlite)('00001', '2025-06-27', '2025-07-02')).toEqual([['2025-07-02', 12, 2, 1]]);
-    expect([...readDailyWindow(store.sqlite, '2025-06-26', '2025-06-30')]).toEqual([
-      ['00001', '2025-06-27', 11, 1, 0], ['00002', '2025-06-27', 21, 0, 0], ['00002', '2025-06-30', 20, 0, 0],
+    expect(readDailyDays(store.sqlite, '2025-06-26', '2025-07-02')).toEqual([
+      { date: '2025-06-27', codes: ['00001', '00002'], marketCapHkd: [11, 21], turnoverHkd: [1, 0], suspended: [0, 0] },
+      { date: '2025-06-30', codes: ['00002'], marketCapHkd: [20], turnoverHkd: [0], suspended: [0] },
+      { date: '2025-07-02', codes: ['00001'], marketCapHkd: [12], turnoverHkd: [2], suspended: [1] },
     ]);
+    expect(readDailyDays(store.sqlite, '2025-06-27', '2025-06-30').map((d) => d.date)).toEqual(['2025-06-30']);
+  });
+});
+
+describe('the window read (readWindowSeries) against one code at a time (readSeries)', () => {
+  it('gives each wanted code the same series, exact integers, gaps and flags included; codes not wanted or without records are left out', () => {
+    insertDailyRows(store.sqlite, [
+      rec('00001', '2025-06-27', 11, { turnoverHkd: 9_007_199_254_740_991 }), rec('00002', '2025-06-27', 21),
+      rec('00005', '2025-06-27', 50),
+      rec('00002', '2025-06-30', 20, { suspended: true }),
+      rec('00001', '2025-07-02', 9_007_199_254_740_991, { turnoverHkd: 2, suspended: true }), rec('00002', '2025-07-02', 22, { turnoverHkd: 7 }),
+    ]);
+    const wanted = new Set(['00001', '00002', '00003']);
+    const window = readWindowSeries(store, wanted, '2025-06-26', '2025-07-02');
+    expect([...window.keys()]).toEqual(['00001', '00002']);
+    expect(window).toEqual(readSeries(store, ['00001', '00002', '00003'], '2025-06-26', '2025-07-02'));
+    expect(window.get('00001')).toEqual({
+      dates: ['2025-06-27', '2025-07-02'], marketCapHkd: Float64Array.of(11, 9_007_199_254_740_991),
+      turnoverHkd: Float64Array.of(9_007_199_254_740_991, 2), suspended: Uint8Array.of(0, 1),
+    });
+    expect(window.get('00002')!.suspended).toEqual(Uint8Array.of(0, 1, 0));
+    expect(readWindowSeries(store, wanted, '2025-07-02', '2025-07-31')).toEqual(new Map());
   });
 });
 
