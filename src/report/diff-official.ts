@@ -7,6 +7,10 @@ export interface DiffItem {
   readonly code: StockCode;
   readonly name: string;
   readonly explanation?: string;
+  /** One short line for the table: the outcome and the deciding figure against its line. */
+  readonly reason?: string;
+  /** The deciding rule's id (several, space-separated, for a list covering both channels). */
+  readonly rule?: string;
   readonly predicted?: string;
   readonly borderline?: boolean;
 }
@@ -16,8 +20,15 @@ export interface DiffList {
   readonly hits: DiffItem[];
   readonly missed: DiffItem[];
   readonly extra: DiffItem[];
-  readonly precision: number;
-  readonly recall: number;
+  /** hits / (hits + extra), unrounded; null when nothing was predicted for the list (precisionReason says so). */
+  readonly precision: number | null;
+  /** hits / (hits + missed), unrounded; null when the official list is empty (recallReason says so). */
+  readonly recall: number | null;
+  readonly precisionReason?: string;
+  readonly recallReason?: string;
+  /** How many codes the review predicted on the list (hits + extra) and the official file gives (hits + missed). */
+  readonly predictedCount: number;
+  readonly officialCount: number;
 }
 
 /** The Southbound lists in force on the cut-off, per channel (needed only for `sb_list_*` comparisons). */
@@ -28,8 +39,8 @@ interface ListScope { readonly channels: readonly Channel[] | null; readonly pre
 /**
  * Compares a review with an official announcement, list by list (pure). hits = official and predicted;
  * missed = official, not predicted; extra = predicted, not official. precision = hits / (hits + extra),
- * recall = hits / (hits + missed), each 1 when its denominator is 0 (nothing predicted: no wrong
- * prediction; nothing official: nothing to find), rounded to 4 decimals.
+ * recall = hits / (hits + missed), unrounded; a zero denominator (nothing predicted, nothing official)
+ * gives null and a sentence saying why, never NaN or a made-up 1.
  */
 export function compareWithOfficial(result: ReviewResult, announcement: OfficialAnnouncement, current: CurrentLists): Record<OfficialListKey, DiffList> {
   const decisions = new Map(result.decisions.map((d) => [d.code, d]));
@@ -55,7 +66,16 @@ function compareOne(
   const hits = official.filter((e) => scope.predicted.has(e.code)).map((e) => ({ code: e.code, name: nameOf(e.code, e.name) }));
   const missed = official.filter((e) => !scope.predicted.has(e.code)).map((e) => mismatch(e.code, e.name));
   const extra = [...scope.predicted.keys()].filter((c) => !officialCodes.has(c)).sort().map((c) => mismatch(c));
-  return { hits, missed, extra, precision: ratio(hits.length, hits.length + extra.length), recall: ratio(hits.length, hits.length + missed.length) };
+  const predictedCount = hits.length + extra.length;
+  const officialCount = hits.length + missed.length;
+  const precision = predictedCount === 0 ? null : hits.length / predictedCount;
+  const recall = officialCount === 0 ? null : hits.length / officialCount;
+  return {
+    hits, missed, extra, precision, recall,
+    ...(precision === null ? { precisionReason: NO_PREDICTION } : {}),
+    ...(recall === null ? { recallReason: NO_OFFICIAL } : {}),
+    predictedCount, officialCount,
+  };
 }
 
 /** The predicted codes (with names) for one official list key. */
@@ -90,6 +110,5 @@ function namesOf(rows: ReadonlyArray<{ code: string; name: string }>): Map<Stock
   return m;
 }
 
-function ratio(n: number, d: number): number {
-  return d === 0 ? 1 : Math.round((n / d) * 10_000) / 10_000;
-}
+const NO_PREDICTION = 'nothing was predicted for this list (0 predicted), so precision is undefined';
+const NO_OFFICIAL = 'the official list is empty (0 official), so recall is undefined';

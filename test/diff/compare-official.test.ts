@@ -37,7 +37,7 @@ describe('diff against the contract CSV', () => {
     }]));
     expect(summary).toEqual({
       hsci_add: { hits: ['02259'], missed: ['00777'], extra: ['00268'], precision: 0.5, recall: 0.5 },
-      hsci_remove: { hits: ['01234', '02507'], missed: [], extra: ['00999'], precision: 0.6667, recall: 1 },
+      hsci_remove: { hits: ['01234', '02507'], missed: [], extra: ['00999'], precision: 2 / 3, recall: 1 },
       sb_add_SH: { hits: ['02259'], missed: ['00456'], extra: [], precision: 1, recall: 0.5 },
       sb_add_SZ: { hits: ['02259'], missed: [], extra: ['00123'], precision: 0.5, recall: 1 },
       sb_remove_SZ: { hits: ['00789'], missed: [], extra: [], precision: 1, recall: 1 },
@@ -57,10 +57,19 @@ describe('diff against the contract CSV', () => {
     expect(lists.hsci_add!.hits[0]).toEqual({ code: '02259', name: 'Zijin Gold' });
   });
 
-  it('defines precision as 1 when nothing is predicted and recall as 1 when nothing is official', () => {
+  it('gives precision and recall unrounded (2/3 stays 0.666..., not 0.6667)', () => {
+    expect(lists.hsci_remove!.precision).toBe(0.6666666666666666);
+    expect(lists.hsci_remove).toMatchObject({ predictedCount: 3, officialCount: 2 });
+    expect(lists.hsci_remove!.precisionReason).toBeUndefined();
+  });
+
+  it('says precision is undefined (null, with the reason) when nothing is predicted for a list, never NaN or 1', () => {
     const none = { ...buildReviewFixture(), hsci: { add: [], remove: [], constituents: [] } };
     const l = compareWithOfficial(none, parseOfficialFile('list,code\nhsci_add,700\n', null), {}).hsci_add!;
-    expect([l.precision, l.recall, codes(l.missed)]).toEqual([1, 0, ['00700']]);
+    expect([l.precision, l.recall, codes(l.missed), l.predictedCount, l.officialCount]).toEqual([null, 0, ['00700'], 0, 1]);
+    expect(l.precisionReason).toBe('nothing was predicted for this list (0 predicted), so precision is undefined');
+    expect(l.recallReason).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(l)).precision).toBeNull();
     const missedUnknown = l.missed[0]!;
     expect(missedUnknown.predicted).toBe('KEEP');
   });
@@ -94,7 +103,7 @@ describe('diff against a Southbound list download (the list in force after the r
     expect(predictedAfter.has('01234')).toBe(false);
     const l = compareWithOfficial(buildReviewFixture(), official, { SH: current }).sb_list_SH!;
     expect([l.hits.length, codes(l.missed), codes(l.extra)]).toEqual([649, ['00001', '00002'], ['08888']]);
-    expect([l.precision, l.recall]).toEqual([0.9985, 0.9969]);
+    expect([l.precision, l.recall]).toEqual([649 / 650, 649 / 651]);
     expect(l.missed[0]).toMatchObject({ name: 'Ckh Holdings', predicted: 'NOT_SCREENED' });
     expect(l.missed[0]!.explanation).toContain('no security record');
   });
