@@ -8,6 +8,7 @@ import * as dailyTable from '../../migrations/2026-12-04T1000-daily-table.js';
 import * as seedCalendar from '../../migrations/2026-12-04T1100-seed-calendar.js';
 import * as files from '../../migrations/2026-12-04T1200-files.js';
 import * as fetches from '../../migrations/2026-12-04T1300-fetches.js';
+import * as diffRuns from '../../migrations/2026-12-04T1400-diff-runs.js';
 
 /**
  * Every migration in `migrations/`, by name (timestamp first so that names sort in order).
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1100-seed-calendar': seedCalendar,
   '2026-12-04T1200-files': files,
   '2026-12-04T1300-fetches': fetches,
+  '2026-12-04T1400-diff-runs': diffRuns,
 };

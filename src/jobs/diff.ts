@@ -2,21 +2,26 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Store } from '../db/connection.js';
 import { readSouthboundInForce } from '../db/repositories/list-snapshots.js';
-import { isIsoDate } from '../domain/dates.js';
 import { formatInputIssue, JobError, UsageError } from '../domain/errors.js';
 import { CHANNELS, type Channel, type IsoDate } from '../domain/types.js';
 import type { OfficialAnnouncement } from '../ingest/official-types.js';
 import { parseOfficialFile } from '../ingest/parse-official-file.js';
-import { compareWithOfficial, type CurrentLists } from '../report/diff-official.js';
+import { storeDiff, type StoredDiffList } from '../db/repositories/diffs.js';
+import { hongKongTimestamp, isIsoDate } from '../domain/dates.js';
+import { selectChannel } from '../report/diff-channel.js';
+import { compareWithOfficial, type CurrentLists, type DiffList } from '../report/diff-official.js';
 import type { DiffReport } from '../report/render-diff.js';
-import { readStoredOfficial, saveDiff } from './diff-store.js';
+import { readStoredOfficial } from './diff-store.js';
 import { obtainReview, type ReviewSource } from './diff-review-source.js';
 
 export interface DiffOptions {
   readonly cutoff: IsoDate;
   /** The official file; without it, the changes stored by `ingest official` for the cut-off. */
   readonly officialFile?: string;
-  /** The channel of a file that names none (an exchange notice, a list download). */
+  /**
+   * The channel compared: the channel of rows that name none (an exchange notice, a list download), and
+   * for every kind of file a filter (only that channel's Southbound lists); exit 2 when none is left.
+   */
   readonly channel?: Channel;
   readonly methodology?: string;
   /** The injected clock: the diff's created_at, and the run's start when one is made. */
@@ -30,23 +35,44 @@ export interface DiffOptions {
  */
 export async function runDiff(store: Store, options: DiffOptions, source: ReviewSource = obtainReview): Promise<DiffReport> {
   if (!isIsoDate(options.cutoff)) throw new UsageError(`the cut-off "${options.cutoff}" is not a date of the form YYYY-MM-DD`);
-  const official = options.officialFile !== undefined
+  const read = options.officialFile !== undefined
     ? await readOfficialFile(options.officialFile, options.channel ?? null)
     : storedOfficial(store, options.cutoff);
+  const { official, leftOut } = onChannel(read, options.channel ?? null);
   const review = await source(store, { cutoff: options.cutoff, methodology: options.methodology, now: options.now });
   const current = await readCurrentLists(store, options.cutoff, official.announcement);
   const lists = compareWithOfficial(review.result, official.announcement, current);
   const warnings = official.announcement.issues.map((i) => formatInputIssue({ file: official.file, ...i }));
   const base = {
     cutoff: options.cutoff, lists, runId: review.runId, methodology: review.result.methodology, reusedRun: review.reused,
-    official: { file: official.file, sha256: official.sha256, format: official.announcement.format }, warnings,
+    official: { file: official.file, sha256: official.sha256, format: official.announcement.format },
+    channel: options.channel ?? null, listsLeftOut: leftOut, warnings,
   };
   let report: DiffReport | null = null;
-  saveDiff(store, {
+  storeDiff(store.sqlite, {
     runId: review.runId, cutoff: options.cutoff, file: official.file, sha256: official.sha256,
-    format: official.announcement.format, createdAt: options.now.toISOString(), lists,
-  }, (diffId) => JSON.stringify((report = { ...base, diffId })));
+    format: official.announcement.format, createdAt: options.now.toISOString(), lists: countsOf(lists),
+  }, (stored) => JSON.stringify((report = { ...base, diffId: stored.diffId, reusedDiff: stored.reused, createdAt: hongKongTimestamp(stored.createdAt)! })));
   return report!;
+}
+
+/** `--channel` applied to any official file (or the stored changes): its lists on that channel, or exit 2 saying why not. */
+function onChannel(read: OfficialSource, channel: Channel | null): { official: OfficialSource; leftOut: string[] } {
+  if (channel === null) return { official: read, leftOut: [] };
+  const selected = selectChannel(read.announcement, channel);
+  if (!selected.ok) throw new UsageError(`${describeSource(read)} ${selected.reason}`);
+  return { official: { ...read, announcement: selected.announcement }, leftOut: [...selected.dropped] };
+}
+
+function describeSource(s: OfficialSource): string {
+  return s.file.startsWith(STORED_PREFIX) ? `the official changes stored for ${s.file.slice(STORED_PREFIX.length)}` : `the official file ${s.file}`;
+}
+
+/** The counts and figures stored per list (diff_lists). */
+function countsOf(lists: Record<string, DiffList>): Record<string, StoredDiffList> {
+  return Object.fromEntries(Object.entries(lists).map(([key, l]) => [key, {
+    hits: l.hits.length, missed: l.missed.length, extra: l.extra.length, precision: l.precision, recall: l.recall,
+  }]));
 }
 
 interface OfficialSource { readonly file: string; readonly sha256: string; readonly announcement: OfficialAnnouncement }
@@ -66,11 +92,14 @@ async function readOfficialFile(file: string, channel: Channel | null): Promise<
   return { file, sha256: createHash('sha256').update(bytes).digest('hex'), announcement };
 }
 
+/** How a diff of the stored changes names its source (`official_changes:2026-06-30`). */
+const STORED_PREFIX = 'official_changes:';
+
 function storedOfficial(store: Store, cutoff: IsoDate): OfficialSource {
   const announcement = readStoredOfficial(store, cutoff);
   if (!announcement) throw new UsageError(`no official changes are stored for ${cutoff} in ${store.path}: pass --official FILE (or load one with ingest official --cutoff ${cutoff})`);
   const digest = createHash('sha256').update(JSON.stringify([...announcement.lists])).digest('hex');
-  return { file: `official_changes:${cutoff}`, sha256: digest, announcement };
+  return { file: `${STORED_PREFIX}${cutoff}`, sha256: digest, announcement };
 }
 
 /** The Southbound lists in force on C, for the channels whose whole list the file gives (docs/methodology.md §7.4). */

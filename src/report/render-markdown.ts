@@ -30,14 +30,14 @@ export function renderReviewMarkdown(result: ReviewResult): string {
 }
 
 
-function markdownTable(header: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number>): string {
+export function markdownTable(header: readonly string[], rows: readonly string[][], numeric: ReadonlySet<number>): string {
   const line = (cells: readonly string[]) => `| ${cells.map(escapeMd).join(' | ')} |`;
   const rule = `|${header.map((_, i) => (numeric.has(i) ? ' ---: ' : ' --- ')).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
 }
 
 /** Escapes what would break a table cell or start markup: backslashes, pipes, emphasis, angle brackets, newlines. */
-function escapeMd(text: string): string {
+export function escapeMd(text: string): string {
   return text.replace(/[\\`*_[\]]/g, (c) => `\\${c}`).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 }
 

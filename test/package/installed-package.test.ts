@@ -138,6 +138,9 @@ describe('explain, events, diff, query, schedule', () => {
     [['events', '--from', '2026-07-01', '--to', '2026-12-31', '--format', 'json'], /^\[\]$/],
     [['diff', '--cutoff', '2026-06-30'], /^Diff of run \d+ \(cut-off 2026-06-30, methodology hsci-2025.*\) against official_changes:2026-06-30/],
     [['diff', '--cutoff', '2026-06-30', '--format', 'json'], /^\{$/],
+    [['diff', '--cutoff', '2026-06-30', '--format', 'csv'], /^cutoff,record,list,code,name,predicted,rule,reason,borderline,/],
+    [['diff', '--cutoff', '2026-06-30', '--format', 'md'], /^# Diff of run \d+ \(cut-off 2026-06-30/],
+    [['diff', '--cutoff', '2026-06-30', '--channel', 'SZ'], /^Diff of run \d+ \(cut-off 2026-06-30, methodology hsci-2025.*\) against official_changes:2026-06-30/],
     [['query', 'history', '77', '--from', '2026-06-29'], /^date\s+marketCapHkd\s+turnoverHkd/],
     [['query', 'history', '77', '--from', '2026-06-29', '--format', 'json'], /^\[$/],
     [['query', 'history', '77', '--from', '2026-06-29', '--format', 'csv'], /^date,marketCapHkd,turnoverHkd,suspended,close$/],
@@ -150,9 +153,10 @@ describe('explain, events, diff, query, schedule', () => {
     [['query', 'runs'], /^id\s+cutoff\s+kind/],
     [['query', 'runs', '--format', 'json'], /^\[$/],
     [['query', 'runs', '--format', 'csv'], /^id,cutoff,kind,/],
-    [['query', 'accuracy'], /^cutoff\s+list\s+hits/],
+    [['query', 'accuracy'], /^cutoff\s+methodology\s+list\s+hits/],
+    [['query', 'accuracy', '--all'], /^cutoff\s+methodology\s+list\s+hits/],
     [['query', 'accuracy', '--format', 'json'], /^\[$/],
-    [['query', 'accuracy', '--format', 'csv'], /^cutoff,list,hits,/],
+    [['query', 'accuracy', '--format', 'csv'], /^cutoff,methodology,list,hits,/],
   ])('%j', (args, start) => {
     const r = byFormat([...db, ...args]);
     expect(r.err).toBe('');

@@ -3,7 +3,7 @@ import type { CliContext, GlobalOptions } from '../context.js';
 import { withStore } from '../with-store.js';
 import type { Channel } from '../../domain/types.js';
 import { channelOption } from '../format-option.js';
-import { DIFF_FORMATS, type DiffFormat } from '../../report/render-diff.js';
+import { DIFF_FORMATS, type DiffFormat } from '../../report/diff-formats.js';
 import { requireDate } from '../date-option.js';
 
 interface DiffArgs extends GlobalOptions {
@@ -16,7 +16,8 @@ interface DiffArgs extends GlobalOptions {
 
 /**
  * `hkconnect diff --cutoff DATE --official FILE`: the predicted lists against an official announcement,
- * per list hits / missed / extra with precision and recall, each mismatch explained; the diff is stored.
+ * per list hits / missed / extra with precision and recall, each mismatch explained; the diff is stored
+ * once (a re-run of the same comparison stores nothing new).
  */
 export function diffCommand(ctx: CliContext): CommandModule<GlobalOptions, DiffArgs> {
   return {
@@ -26,9 +27,9 @@ export function diffCommand(ctx: CliContext): CommandModule<GlobalOptions, DiffA
       y
         .option('cutoff', { type: 'string', demandOption: true, describe: 'the review cut-off C (YYYY-MM-DD)' })
         .option('official', { type: 'string', describe: 'the official file: list,code CSV; an SSE/SZSE notice CSV; a Southbound list (JSON or CSV). Default: the changes stored by ingest official' })
-        .option('channel', channelOption('the channel of a notice or list file that names none'))
+        .option('channel', channelOption('compare only this channel\'s Southbound lists (any file; also the channel of rows that name none); exit 2 when the file has none'))
         .option('methodology', { type: 'string', describe: 'methodology id (default hsci-2025)' })
-        .option('format', { choices: DIFF_FORMATS, default: 'table' as DiffFormat, describe: 'output format' }) as never,
+        .option('format', { choices: DIFF_FORMATS, default: 'table' as DiffFormat, describe: 'table (summary, then one line per mismatch), json (everything, unrounded), csv (one row per list and per code), md' }) as never,
     handler: async (argv) => {
       const cutoff = requireDate(argv.cutoff, 'cutoff');
       const { runDiff } = await import('../../jobs/diff.js');
