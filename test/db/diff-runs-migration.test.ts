@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/connection.js';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.js';
+import { runCliCaptured } from '../support/run-cli.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -48,6 +49,23 @@ describe('migration 2026-12-04T1400-diff-runs', () => {
     sqlite.prepare('DELETE FROM diffs WHERE id = 3').run();
     expect(sqlite.prepare('SELECT count(*) FROM diff_lists').pluck().get()).toBe(2);
     await store.close();
+  });
+
+  it('query accuracy on the migrated store: the latest per review and list, n/a with the reason where undefined', async () => {
+    const store = await oldStore();
+    const path = store.path;
+    await store.close();
+    const now = new Date('2026-09-01T00:00:00Z');
+    const latest = JSON.parse((await runCliCaptured(path, now, ['query', 'accuracy', '--format', 'json'])).out);
+    expect(latest.map((r: any) => [r.list, r.diffId, r.precision, r.recall, r.note])).toEqual([
+      ['hsci_remove', 3, 2 / 3, 1, ''],
+      ['sb_remove_SZ', 3, null, 0, 'precision undefined: nothing predicted'],
+    ]);
+    expect(latest[0].createdAt).toBe('2026-08-23T10:00:00+08:00');
+    const all = JSON.parse((await runCliCaptured(path, now, ['query', 'accuracy', '--all', '--format', 'json'])).out);
+    expect(all.map((r: any) => `${r.list}:${r.diffId}`)).toEqual(['hsci_remove:1', 'hsci_remove:3', 'sb_remove_SZ:1', 'sb_remove_SZ:3']);
+    const table = (await runCliCaptured(path, now, ['query', 'accuracy'])).out;
+    expect(table).toMatch(/\n2026-06-30 +hsci-2025 +sb_remove_SZ +0 +2 +0 +n\/a +0\.0000 +3 +1 +b\.csv +2026-08-23T10:00:00\+08:00 +precision undefined: nothing predicted\n/);
   });
 
   it('goes down to the NOT NULL columns (a null figure reads 1, as before) and up again', async () => {
