@@ -77,6 +77,8 @@ describe('hkconnect diff, the built binary', () => {
     const md = diff('--format', 'md');
     expect(md.code).toBe(0);
     expect(md.out).toContain('| hsci\\_remove | 3 | 2 | 2 | 0.6667 | 1.0000 |');
+    const html = diff('--format', 'html');
+    expect([html.code, html.out, html.err]).toEqual([2, '', 'hkconnect: Invalid values: "html" is not a valid format (one of table, json, csv, md).\n']);
   });
 
   it('--channel narrows the contract CSV, or exits 2 with one sentence', () => {
@@ -99,5 +101,8 @@ describe('hkconnect diff, the built binary', () => {
     const all = hk('query', 'accuracy', '--all');
     expect(all.code).toBe(0);
     expect(all.out.split('\n').filter((l) => l.startsWith('2026-06-30'))).toHaveLength(8);
+    const csv = hk('query', 'accuracy', '--all', '--format', 'csv').out.split('\n');
+    expect(csv[0]).toBe('cutoff,methodology,list,hits,missed,extra,precision,recall,diffId,runId,official,createdAt,note');
+    expect(csv.filter((l) => l.startsWith('2026-06-30,hsci-2025,sb_add_SZ,'))).toHaveLength(2);
   });
 });
