@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { kyselyModule } from './kysely.js';
 import { isAtLatestMigration, migrateToLatest } from './migrate.js';
 
 /**
  * An open store: the kysely handle for ordinary queries and the raw better-sqlite3 handle for the
  * few hot paths (bulk loads, the screen's window scan) where a prepared statement is the floor.
- * Both share one connection, so a transaction opened on one is seen by the other.
+ * Both share one connection, so a transaction opened on one is seen by the other. The kysely handle
+ * is made on first use (src/db/kysely.ts): the loads never use it.
  */
 export interface Store {
   readonly db: Kysely<Database>;
@@ -38,16 +40,25 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   if (!options.readonly && path !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let db: Kysely<Database> | undefined;
   const store: Store = {
-    db,
+    get db() {
+      if (db === undefined) {
+        const { Kysely, SqliteDialect } = kyselyModule();
+        db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+      }
+      return db;
+    },
     sqlite,
     path,
     // Kysely's destroy closes the underlying better-sqlite3 handle.
-    close: () => db.destroy(),
+    close: async () => {
+      if (db === undefined) sqlite.close();
+      else await db.destroy();
+    },
   };
   if ((options.migrate ?? true) && !isAtLatestMigration(sqlite)) {
-    const { error } = await migrateToLatest(db);
+    const { error } = await migrateToLatest(store.db);
     if (error) {
       await store.close();
       throw error;

@@ -1,22 +1,30 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { Migrator, NO_MIGRATIONS, type Kysely, type MigrationResultSet } from 'kysely';
+import type { Kysely, Migration, MigrationResultSet, Migrator } from 'kysely';
+import { kyselyModule } from './kysely.js';
 import { migrations } from './migration-list.js';
 
-const provider = { getMigrations: async () => migrations };
+/** Every migration module, imported now (the migrator is about to run). */
+async function importMigrations(): Promise<Record<string, Migration>> {
+  return Object.fromEntries(await Promise.all(Object.entries(migrations).map(async ([name, load]) => [name, await load()] as const)));
+}
+
+function migratorFor(db: Kysely<any>): Migrator {
+  return new (kyselyModule().Migrator)({ db, provider: { getMigrations: importMigrations } });
+}
 
 /** Migrates to the latest schema; returns kysely's `{ error, results }` rather than throwing. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  return new Migrator({ db, provider }).migrateToLatest();
+  return migratorFor(db).migrateToLatest();
 }
 
 /** Migrates down to (and including the removal of) every migration: an empty store. */
 export async function migrateDownToEmpty(db: Kysely<any>): Promise<MigrationResultSet> {
-  return new Migrator({ db, provider }).migrateTo(NO_MIGRATIONS);
+  return migratorFor(db).migrateTo(kyselyModule().NO_MIGRATIONS);
 }
 
 /** Migrates to a named migration (up or down). */
 export async function migrateTo(db: Kysely<any>, name: string): Promise<MigrationResultSet> {
-  return new Migrator({ db, provider }).migrateTo(name);
+  return migratorFor(db).migrateTo(name);
 }
 
 /**

@@ -79,6 +79,21 @@ describe('migrations on a real SQLite file', () => {
     await expect(openStore(path)).rejects.toThrow(/2099-01-01T0000-from-the-future|corrupted/);
   });
 
+  it('closes the connection whether or not the kysely handle was ever made, and one handle serves every use', async () => {
+    const path = tempDb();
+    const plain = await openStore(path);
+    plain.sqlite.prepare("INSERT INTO calendar (date, is_trading_day, source, note) VALUES ('2030-01-02', 1, 'user', 'x')").run();
+    await plain.close();
+    expect(plain.sqlite.open).toBe(false);
+    const both = await openStore(path);
+    expect(both.db).toBe(both.db);
+    // The kysely handle and the raw one are the same connection: a row written through one is read through the other.
+    const rows = await both.db.selectFrom('calendar').select('note').where('date', '=', '2030-01-02').execute();
+    expect(rows).toEqual([{ note: 'x' }]);
+    await both.close();
+    expect(both.sqlite.open).toBe(false);
+  });
+
   it('opens with WAL, foreign keys on and a busy timeout', async () => {
     const store = await openStore(tempDb());
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

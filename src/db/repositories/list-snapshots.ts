@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { kyselyModule } from '../kysely.js';
 import type { Database } from '../schema.js';
 import type { Channel, IsoDate, Segment, StockCode } from '../../domain/types.js';
 
@@ -11,6 +12,7 @@ export interface SouthboundSnapshot { readonly channel: Channel; readonly asOf: 
  * at the member rows, so a list loaded without a register row is still found.
  */
 async function findAsOf(db: Kysely<Database>, list: 'HSCI' | 'SB_SH' | 'SB_SZ', date: IsoDate): Promise<IsoDate | null> {
+  const { sql } = kyselyModule();
   const members = list === 'HSCI'
     ? sql`SELECT as_of FROM hsci_members WHERE as_of <= ${date}`
     : sql`SELECT as_of FROM southbound_members WHERE channel = ${list.slice(3)} AND as_of <= ${date}`;
