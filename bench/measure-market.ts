@@ -27,6 +27,8 @@ export interface MarketMeasurements {
   readonly ingest: Measurement;
   readonly floorLoad: Measurement;
   readonly append: Measurement;
+  /** The same one-day file through the floor worker's prepared INSERT, into a copy of the same store. */
+  readonly floorAppend: Measurement;
   readonly floorAggregateInProcess: Measurement;
   readonly floorAggregate: Measurement;
   readonly screenFull: Measurement;
@@ -121,7 +123,7 @@ export function measureMarket(ctx: MarketRunContext, files: MarketFiles, dates: 
     windowRows: countWindowRows(loaded, dates),
     ingest,
     floorLoad,
-    append: measureAppend(ctx, loaded, files),
+    ...measureAppend(ctx, loaded, files),
     floorAggregateInProcess,
     floorAggregate,
     screenFull,

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { parseDailyCsvFast } from './floor.js';
 import { DAILY_HEADER } from './generate-market.js';
 import type { MarketFiles } from './market-cache.js';
-import { measureProcess, type Measurement, type ProcessRunSpec } from './measure.js';
+import { measureProcess, measureProcessesInterleaved, type Measurement, type ProcessRunSpec } from './measure.js';
 import type { MarketRunContext, ReviewDates } from './measure-market.js';
 import { copyStore } from './prepare-stores.js';
 
@@ -33,15 +33,27 @@ export function measureSql(ctx: MarketRunContext, store: string, dates: ReviewDa
   };
 }
 
-/** `ingest daily` of one more day (the market's last day again, dated the next trading day) into a copy of the loaded store. */
-export function measureAppend(ctx: MarketRunContext, store: string, files: MarketFiles): Measurement {
+/**
+ * `ingest daily` of one more day (the market's last day again, dated the next trading day) into a copy
+ * of the loaded store, side by side with its floor: the floor worker's prepared INSERT of the same file
+ * into another copy of the same store (the same key, index, foreign key and CHECKs), whole process too.
+ */
+export function measureAppend(ctx: MarketRunContext, store: string, files: MarketFiles): { append: Measurement; floorAppend: Measurement } {
   const csv = join(ctx.workDir, 'append-day.csv');
   const rows = writeAppendCsv(csv, files, nextTradingDay(ctx.seededDb, files.lastDay));
   const db = join(ctx.workDir, 'append.db');
-  return measureProcess({
-    label: `ingest daily: one-day append (${rows.toLocaleString('en-US')} rows)`, runs: ctx.runs, cwd: ctx.paths.root,
-    before: () => copyStore(store, db), args: () => [ctx.paths.cli, '--db', db, 'ingest', 'daily', csv],
-  });
+  const floorDb = join(ctx.workDir, 'floor-append.db');
+  const [append, floorAppend] = measureProcessesInterleaved([
+    {
+      label: `ingest daily: one-day append (${rows.toLocaleString('en-US')} rows)`, runs: ctx.runs, cwd: ctx.paths.root,
+      before: () => copyStore(store, db), args: () => [ctx.paths.cli, '--db', db, 'ingest', 'daily', csv],
+    },
+    {
+      label: 'floor: one-day append (prepared INSERT, same table)', runs: ctx.runs, cwd: ctx.paths.root, parts: jsonParts,
+      before: () => copyStore(store, floorDb), args: () => [ctx.floorWorker, 'load', floorDb, csv],
+    },
+  ]) as [Measurement, Measurement];
+  return { append, floorAppend };
 }
 
 function nextTradingDay(seededDb: string, after: string): string {
