@@ -1,6 +1,6 @@
 import type { Hash } from 'node:crypto';
 import type { Store } from '../db/connection.js';
-import { prepareDailyRangeRead, readDailyDays, type DailyRangeRow } from '../db/repositories/daily-reads.js';
+import { prepareDailyDayRead, prepareDailyRangeRead, readDailyDates, type DailyRangeRow } from '../db/repositories/daily-reads.js';
 import type { DailySeries, IsoDate, StockCode } from '../domain/types.js';
 
 /** A series with no records. */
@@ -29,23 +29,25 @@ function filled<T extends Float64Array | Uint8Array>(column: T, length: number):
 }
 
 /**
- * The daily series of `codes` over (fromExclusive, toInclusive], from one read of the window across
- * all codes (a review: most codes of the market), date by date: each date's records arrive as
- * columns, and its date string is shared by every record of that day. Codes without a record there
+ * The daily series of `codes` over (fromExclusive, toInclusive], read date by date across all codes
+ * (a review: most codes of the market): each date's records arrive as columns and are dropped once
+ * copied, and the date string is shared by every record of that day. Codes without a record there
  * are left out.
  */
 export function readWindowSeries(
   store: Store, codes: ReadonlySet<StockCode>, fromExclusive: IsoDate, toInclusive: IsoDate,
 ): Map<StockCode, DailySeries> {
-  const days = readDailyDays(store.sqlite, fromExclusive, toInclusive);
+  const dates = readDailyDates(store.sqlite, fromExclusive, toInclusive);
+  const readDay = prepareDailyDayRead(store.sqlite);
   const columnsOf = new Map<StockCode, Columns>();
-  for (const day of days) {
+  for (const date of dates) {
+    const day = readDay(date);
     for (let i = 0; i < day.codes.length; i++) {
       const code = day.codes[i]!;
       if (!codes.has(code)) continue;
       let c = columnsOf.get(code);
       if (c === undefined) {
-        c = emptyColumns(days.length);
+        c = emptyColumns(dates.length);
         columnsOf.set(code, c);
       }
       c.dates.push(day.date);

@@ -3,7 +3,7 @@ import { openStore, type Store } from '../../src/db/connection.js';
 import {
   countDailyRowsNearest, countDailyRowsOn, deleteDailyRows, insertDailyRows, readLastCapsBefore,
 } from '../../src/db/repositories/daily.js';
-import { prepareDailyRangeRead, readDailyDays, readDailyHistory } from '../../src/db/repositories/daily-reads.js';
+import { prepareDailyDayRead, prepareDailyRangeRead, readDailyDates, readDailyHistory } from '../../src/db/repositories/daily-reads.js';
 import type { DailyRecord } from '../../src/domain/types.js';
 import { readSeries, readWindowSeries } from '../../src/jobs/window-series.js';
 
@@ -71,12 +71,13 @@ describe('the daily table: one row per (code, date)', () => {
     expect(readDailyHistory(store.sqlite, '00001', { to: '2025-06-27' }).map((r) => r.date)).toEqual(['2025-06-27']);
     expect(readDailyHistory(store.sqlite, '00003')).toEqual([]);
     expect(prepareDailyRangeRead(store.sqlite)('00001', '2025-06-27', '2025-07-02')).toEqual([['2025-07-02', 12, 2, 1]]);
-    expect(readDailyDays(store.sqlite, '2025-06-26', '2025-07-02')).toEqual([
-      { date: '2025-06-27', codes: ['00001', '00002'], marketCapHkd: [11, 21], turnoverHkd: [1, 0], suspended: [0, 0] },
-      { date: '2025-06-30', codes: ['00002'], marketCapHkd: [20], turnoverHkd: [0], suspended: [0] },
-      { date: '2025-07-02', codes: ['00001'], marketCapHkd: [12], turnoverHkd: [2], suspended: [1] },
-    ]);
-    expect(readDailyDays(store.sqlite, '2025-06-27', '2025-06-30').map((d) => d.date)).toEqual(['2025-06-30']);
+    expect(readDailyDates(store.sqlite, '2025-06-26', '2025-07-02')).toEqual(['2025-06-27', '2025-06-30', '2025-07-02']);
+    expect(readDailyDates(store.sqlite, '2025-06-27', '2025-06-30')).toEqual(['2025-06-30']);
+    expect(readDailyDates(store.sqlite, '2025-07-02', '2025-07-31')).toEqual([]);
+    const readDay = prepareDailyDayRead(store.sqlite);
+    expect(readDay('2025-06-27')).toEqual({ date: '2025-06-27', codes: ['00001', '00002'], marketCapHkd: [11, 21], turnoverHkd: [1, 0], suspended: [0, 0] });
+    expect(readDay('2025-07-02')).toEqual({ date: '2025-07-02', codes: ['00001'], marketCapHkd: [12], turnoverHkd: [2], suspended: [1] });
+    expect(readDay('2025-07-01')).toEqual({ date: '2025-07-01', codes: [], marketCapHkd: [], turnoverHkd: [], suspended: [] });
   });
 });
 

@@ -10,22 +10,32 @@ export interface DailyDayColumns {
   readonly suspended: number[];
 }
 
+/** The dates in (fromExclusive, toInclusive] that hold records, in order: one seek of the (date, code) key each. */
+export function readDailyDates(sqlite: BetterSqlite3.Database, fromExclusive: IsoDate, toInclusive: IsoDate): IsoDate[] {
+  const next = sqlite.prepare('SELECT min(date) FROM daily WHERE date > ? AND date <= ?').pluck();
+  const dates: IsoDate[] = [];
+  for (let date = next.get(fromExclusive, toInclusive) as IsoDate | null; date !== null; date = next.get(date, toInclusive) as IsoDate | null) {
+    dates.push(date);
+  }
+  return dates;
+}
+
 /**
- * Every code's records over (fromExclusive, toInclusive], date by date, each date's records as
- * columns: one range of the (date, code) key grouped by date, each column gathered by SQLite's
- * json_group_array and parsed with JSON.parse. Why columns: handing a whole-market window (~690,000
- * records) to JavaScript one row array at a time cost more than twice the scan itself (issue 15's
- * profile); one row per date costs a JSON.parse per column. All the aggregates of a group see its
- * rows in the same order (the key's: by code), so the columns line up; the money columns are
- * INTEGERs (the table's CHECKs), so their JSON text is exact.
+ * Reads every code's records on one date as columns: one range of the (date, code) key, each column
+ * gathered by SQLite's json_group_array and parsed with JSON.parse. Why columns: handing a
+ * whole-market window (~690,000 records) to JavaScript one row array at a time cost more than twice
+ * the scan itself (issue 15's profile); a date's columns cost one JSON.parse each. The aggregates see
+ * the rows in the same order (the key's: by code), so the columns line up; the money columns are
+ * INTEGERs (the table's CHECKs), so their JSON text is exact. Prepared once; call it for each date.
  */
-export function readDailyDays(sqlite: BetterSqlite3.Database, fromExclusive: IsoDate, toInclusive: IsoDate): DailyDayColumns[] {
-  const rows = sqlite.prepare(`SELECT date, json_group_array(code), json_group_array(market_cap_hkd), json_group_array(turnover_hkd),
+export function prepareDailyDayRead(sqlite: BetterSqlite3.Database): (date: IsoDate) => DailyDayColumns {
+  const statement = sqlite.prepare(`SELECT json_group_array(code), json_group_array(market_cap_hkd), json_group_array(turnover_hkd),
       json_group_array(suspended)
-    FROM daily WHERE date > ? AND date <= ? GROUP BY date ORDER BY date`).raw(true).all(fromExclusive, toInclusive) as Array<[IsoDate, string, string, string, string]>;
-  return rows.map(([date, codes, caps, turnovers, suspended]) => ({
-    date, codes: JSON.parse(codes), marketCapHkd: JSON.parse(caps), turnoverHkd: JSON.parse(turnovers), suspended: JSON.parse(suspended),
-  }));
+    FROM daily WHERE date = ?`).raw(true);
+  return (date) => {
+    const [codes, caps, turnovers, suspended] = statement.get(date) as [string, string, string, string];
+    return { date, codes: JSON.parse(codes), marketCapHkd: JSON.parse(caps), turnoverHkd: JSON.parse(turnovers), suspended: JSON.parse(suspended) };
+  };
 }
 
 /** One record of a range read: date, market cap, turnover, suspended (0/1). */
