@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuiltCli } from '../support/run-cli.js';
+import { runBuiltCli, runBuiltCliAsync } from '../support/run-cli.js';
 import { buildScenarioStore } from '../e2e/scenario-market.js';
 
 /*
@@ -104,5 +104,19 @@ describe('hkconnect diff, the built binary', () => {
     const csv = hk('query', 'accuracy', '--all', '--format', 'csv').out.split('\n');
     expect(csv[0]).toBe('cutoff,methodology,list,hits,missed,extra,precision,recall,diffId,runId,official,createdAt,note');
     expect(csv.filter((l) => l.startsWith('2026-06-30,hsci-2025,sb_add_SZ,'))).toHaveLength(2);
+  });
+
+  it('two runs of the same new comparison at once store it once', async () => {
+    // The review's run recorded first: two processes recording a run at once meet the review lock (exit 1, by design).
+    expect(diff('--format', 'json').code).toBe(0);
+    const revised = join(dir, 'revised.csv');
+    writeFileSync(revised, 'list,code\nhsci_add,3\nhsci_add,9\n');
+    const args = ['--db', db, 'diff', '--cutoff', '2026-06-30', '--official', revised, '--format', 'json'];
+    const [a, b] = await Promise.all([runBuiltCliAsync(args), runBuiltCliAsync(args)]);
+    expect([a.code, a.err, b.code, b.err]).toEqual([0, '', 0, '']);
+    const [ra, rb] = [JSON.parse(a.out), JSON.parse(b.out)];
+    expect(ra.diffId).toBe(rb.diffId);
+    expect([ra.reusedDiff, rb.reusedDiff].sort()).toEqual([false, true]);
+    expect(ra.lists.hsci_add.precision).toBe(1);
   });
 });

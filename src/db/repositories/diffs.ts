@@ -27,7 +27,8 @@ export interface StoredDiff { readonly diffId: number; readonly createdAt: strin
 /**
  * Stores a diff once (migrations 2026-11-22T0400-diffs, 2026-12-04T1400-diff-runs): the same run, the same
  * official file (sha256) and the same lists are the same diff, so a re-run keeps the first one's id and
- * created_at and only refreshes its report JSON. `render` writes that JSON once the id is known. One transaction.
+ * created_at and only refreshes its report JSON. `render` writes that JSON once the id is known. One
+ * transaction, taking the write lock before it looks.
  */
 export function storeDiff(sqlite: BetterSqlite3.Database, d: NewDiff, render: (stored: StoredDiff) => string): StoredDiff {
   const listsKey = Object.keys(d.lists).sort().join(',');
@@ -46,7 +47,7 @@ export function storeDiff(sqlite: BetterSqlite3.Database, d: NewDiff, render: (s
     for (const [list, l] of Object.entries(d.lists)) insertList.run(stored.diffId, list, l.hits, l.missed, l.extra, l.precision, l.recall);
     sqlite.prepare('UPDATE diffs SET report_json = ? WHERE id = ?').run(render(stored), stored.diffId);
     return stored;
-  })();
+  }).immediate(); // the write lock first: two diffs of the same comparison at once wait in turn, then find each other
 }
 
 /** One row of `query accuracy`: one list of one stored diff. */
