@@ -20,5 +20,6 @@ export const FETCH_LOADERS: Readonly<Record<SourceId, FetchLoader | string>> = {
   sse: viaIngest('southbound', (asOf) => ({ asOf, channel: 'SH' })),
   securities: viaIngest('securities', () => ({})),
   szse: viaIngest('southbound', (asOf) => ({ asOf, channel: 'SZ' })),
-  hsci: 'one HSCI export cannot tell the segments; load it with the LargeCap, MidCap and SmallCap exports of the same day: hkconnect ingest hsci FILE...',
+  // Never reached: the HSCI export is fetched and loaded together with its size exports (fetch-hsci.ts).
+  hsci: 'one HSCI export cannot tell the segments; it is fetched and loaded with its size exports (src/jobs/fetch-hsci.ts)',
 };

@@ -84,7 +84,7 @@ export async function fetchOne(store: Store, source: SourceDescriptor, request: 
     const shrank = checkShrink(inspection.rows, baseline?.rows ?? null, settings.maxShrink);
     if (shrank) return refuse(`the list shrank: ${shrank}`, inspection);
   }
-  const file = keepCopy(settings.dir, source, request, inspection, sha256, inspection.normalized ?? http.body);
+  const file = keepCopy(settings.dir, source.id, source.fileName(request, inspection.asOf, sha256), inspection.normalized ?? http.body);
   const loader = FETCH_LOADERS[source.id];
   if (typeof loader === 'string') {
     return record(store, label, {
@@ -115,17 +115,17 @@ function holidayProblem(store: Store, date: IsoDate): string | null {
 }
 
 /** Writes the copy to DIR/<source>/<name> through a temporary name, so a reader never sees half a file. */
-function keepCopy(dir: string, source: SourceDescriptor, request: SourceRequest, inspection: Inspection & { ok: true }, sha256: string, bytes: Buffer): string {
-  const folder = join(dir, source.id);
+export function keepCopy(dir: string, sourceId: string, name: string, bytes: Buffer): string {
+  const folder = join(dir, sourceId);
   mkdirSync(folder, { recursive: true });
-  const file = join(folder, source.fileName(request, inspection.asOf, sha256));
+  const file = join(folder, name);
   const partial = `${file}.partial`;
   writeFileSync(partial, bytes);
   renameSync(partial, file);
   return file;
 }
 
-async function record(store: Store, label: string, f: NewFetch, stored?: number): Promise<FetchReport> {
+export async function record(store: Store, label: string, f: NewFetch, stored?: number): Promise<FetchReport> {
   const id = await insertFetch(store.db, f);
   const rec: FetchRecord = { id, ...f };
   return { record: rec, message: describeFetch(label, rec, stored) };

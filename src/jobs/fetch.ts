@@ -4,6 +4,8 @@ import { UsageError } from '../domain/errors.js';
 import type { IsoDate } from '../domain/types.js';
 import { isSourceId, SOURCES } from '../fetch/sources.js';
 import { SOURCE_IDS, type SourceRequest } from '../fetch/source-types.js';
+import { resolveHsciParts } from '../fetch/hsci-parts.js';
+import { fetchHsciParts } from './fetch-hsci.js';
 import { fetchOne, type FetchReport, type FetchSettings } from './fetch-source.js';
 
 /** A dayquot range longer than this is refused: HKEX keeps only recent reports, and it is a lot of requests. */
@@ -16,6 +18,8 @@ export interface FetchRequest {
   readonly to?: IsoDate;
   /** The date a list that prints none is in force from (default today in Hong Kong). */
   readonly asOf?: IsoDate;
+  /** `--url` values: one address for most sources; for hsci one per export, `KEY=URL` (src/fetch/hsci-parts.ts). */
+  readonly urls?: readonly string[];
   /** Called after each fetch, so the caller reports while the next one runs. */
   readonly onFetch?: (report: FetchReport) => void;
 }
@@ -28,9 +32,11 @@ export interface FetchRequest {
 export async function runFetch(store: Store, request: FetchRequest, settings: FetchSettings): Promise<FetchReport[]> {
   if (!isSourceId(request.source)) throw new UsageError(`"${request.source}" is not a source; use one of ${SOURCE_IDS.join(', ')}.`);
   const source = SOURCES[request.source];
-  if (source.defaultBaseUrl === null && !settings.url) {
-    throw new UsageError(`${source.id} has no stable public address: give --url (the address of the ${source.title}).`);
-  }
+  if (source.id === 'hsci') return runHsciFetch(store, request, settings);
+  const urls = request.urls ?? [];
+  if (urls.length > 1) throw new UsageError(`--url names one address for ${source.id}; it is given ${urls.length} times.`);
+  if (urls[0] !== undefined && !/^https?:\/\/[^/]/.test(urls[0])) throw new UsageError(`--url "${urls[0]}" is not an http(s) address.`);
+  if (urls[0] !== undefined) settings = { ...settings, url: urls[0] };
   const todayHk = hongKongDateOf(settings.now());
   const fallbackAsOf = request.asOf ?? todayHk;
   const requests: SourceRequest[] = source.id === 'dayquot'
@@ -47,6 +53,17 @@ export async function runFetch(store: Store, request: FetchRequest, settings: Fe
     reports.push(report);
     request.onFetch?.(report);
   }
+  return reports;
+}
+
+/** `fetch hsci`: the HSCI export and its size exports, from `--url KEY=URL`, else the mirror layout under `--base-url`. */
+async function runHsciFetch(store: Store, request: FetchRequest, settings: FetchSettings): Promise<FetchReport[]> {
+  if (request.date || request.from || request.to) throw new UsageError('--date, --from and --to are for dayquot; hsci is fetched as it is published now.');
+  if (request.asOf) throw new UsageError('--as-of is for lists that print no date; the Hang Seng exports are dated by their sheets.');
+  const parts = resolveHsciParts(request.urls ?? [], settings.baseUrl);
+  if (typeof parts === 'string') throw new UsageError(`${parts}.`);
+  const reports = await fetchHsciParts(store, parts, settings);
+  reports.forEach((r) => request.onFetch?.(r));
   return reports;
 }
 

@@ -8,6 +8,8 @@ import type { IsoDate } from '../domain/types.js';
 import { SOURCES } from '../fetch/sources.js';
 import type { SourceId } from '../fetch/source-types.js';
 import { tradingDaysBetween } from './fetch.js';
+import type { HsciPart } from '../fetch/hsci-parts.js';
+import { fetchHsciParts } from './fetch-hsci.js';
 import { fetchOne, type FetchReport, type FetchSettings } from './fetch-source.js';
 import { makeLockHolder, withJobLock } from './job-lock.js';
 import { formatHongKongInstant } from './schedule-plan.js';
@@ -22,8 +24,8 @@ export interface CollectOptions {
   readonly lookbackDays: number;
   /** The lists are fetched again once their last good copy is this many days old. */
   readonly listsEveryDays: number;
-  /** The Hang Seng export's address; without it hsci is not collected (it has no stable public one). */
-  readonly hsciUrl?: string;
+  /** The Hang Seng exports to collect together (`--hsci-url KEY=URL`); without them hsci is not collected (it has no stable public address). */
+  readonly hsciParts?: readonly HsciPart[];
 }
 
 export const DEFAULT_COLLECT_AFTER_HK = '18:00';
@@ -35,7 +37,7 @@ export const MAX_TRIES_PER_PAST_DAY = 4;
 const LIST_RETRY_HOURS = 6;
 const COLLECT_LOCK = 'collect';
 const LOCK_TTL_MS = 2 * 60 * 60 * 1000;
-const LISTS: readonly SourceId[] = ['securities', 'sse', 'szse', 'hsci'];
+const LISTS: readonly SourceId[] = ['securities', 'sse', 'szse'];
 
 /**
  * The collect step of a scheduler pass: the daily quotations of every trading day in the lookback
@@ -56,18 +58,20 @@ export async function runCollect(
 async function collect(store: Store, options: CollectOptions, now: () => Date, say: (m: string) => void): Promise<FetchReport[]> {
   const settings: FetchSettings = { ...options.fetch, now };
   const reports: FetchReport[] = [];
-  const run = async (id: SourceId, request: { date?: IsoDate; fallbackAsOf: IsoDate }, url?: string) => {
-    const report = await fetchOne(store, SOURCES[id], request, url ? { ...settings, url } : settings);
+  const note = (report: FetchReport) => {
     say(`collect: ${report.message}`);
     reports.push(report);
   };
+  const run = async (id: SourceId, request: { date?: IsoDate; fallbackAsOf: IsoDate }) => note(await fetchOne(store, SOURCES[id], request, settings));
   const instant = now();
   const todayHk = hongKongDateOf(instant);
   const lastDay = lastReportDay(instant, options.afterHk);
   for (const date of await dueReportDays(store, lastDay, options.lookbackDays)) await run('dayquot', { date, fallbackAsOf: todayHk });
   for (const id of LISTS) {
-    if (id === 'hsci' && !options.hsciUrl) continue;
-    if (await isListDue(store, id, instant, options.listsEveryDays)) await run(id, { fallbackAsOf: todayHk }, id === 'hsci' ? options.hsciUrl : undefined);
+    if (await isListDue(store, id, '', instant, options.listsEveryDays)) await run(id, { fallbackAsOf: todayHk });
+  }
+  if (options.hsciParts && await isListDue(store, 'hsci', 'hsci', instant, options.listsEveryDays)) {
+    (await fetchHsciParts(store, options.hsciParts, settings)).forEach(note);
   }
   return reports;
 }
@@ -92,8 +96,8 @@ async function dueReportDays(store: Store, lastDay: IsoDate, lookbackDays: numbe
   return due;
 }
 
-async function isListDue(store: Store, id: SourceId, instant: Date, everyDays: number): Promise<boolean> {
-  const good = await findLastGoodFetch(store.db, id, '');
+async function isListDue(store: Store, id: SourceId, target: string, instant: Date, everyDays: number): Promise<boolean> {
+  const good = await findLastGoodFetch(store.db, id, target);
   if (good && instant.getTime() - Date.parse(good.fetchedAt) < everyDays * 86_400_000) return false;
   const last = await findLastFetch(store.db, id);
   if (last && last.id !== good?.id && instant.getTime() - Date.parse(last.fetchedAt) < LIST_RETRY_HOURS * 3_600_000) return false;

@@ -6,6 +6,7 @@ import { SOURCES } from '../../src/fetch/sources.js';
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { SAMPLE_QUOTES } from '../fixtures/dayquot/sample-quotes.js';
 import { buildXlsx } from '../support/xlsx.js';
+import { hangSengExport, REAL_HSCI, realConstituents } from '../files/hsci-exports.js';
 import { cleanUp, cli, FAST, fetches, makeStore, serve } from './helpers.js';
 
 const REAL = resolve(__dirname, '../fixtures/real');
@@ -110,6 +111,26 @@ describe('hkconnect schedule --collect, against a local server replaying the fil
     expect(lines).toContain('starting semi-annual review 2026-06-30');
   });
 
+  it('--hsci-url KEY=URL collects the HSCI export with its size exports, loaded together, then weekly', async () => {
+    const { db, dir } = await makeStore();
+    const all = realConstituents();
+    const server = await serve({
+      '/h.xlsx': [{ body: readFileSync(REAL_HSCI) }],
+      '/l.xlsx': [{ body: hangSengExport('Hang Seng Composite LargeCap Index', 45982, all.slice(0, 90)) }],
+      '/m.xlsx': [{ body: hangSengExport('Hang Seng Composite MidCap Index', 45982, all.slice(90, 250)) }],
+    });
+    const hsci = ['--hsci-url', `hsci=${server.url}/h.xlsx`, '--hsci-url', `large=${server.url}/l.xlsx`, '--hsci-url', `mid=${server.url}/m.xlsx`];
+    const pass = (now: string) => cli(db, ['schedule', '--once', '--collect', '--now', now, '--lookback-days', '0', ...hsci,
+      '--base-url', server.url, '--reports', join(dir, 'r'), ...FAST]);
+    const first = await pass('2026-09-07T19:00');
+    const lines = first.stdout.split('\n').filter((l) => / collect: hsci/.test(l)).map((l) => l.replace(/^\S+ collect: /, '').replace(/ \(fetch.*$/, ''));
+    expect(lines).toEqual(['hsci: loaded 503 rows as of 2025-11-21, 503 stored', 'hsci large: loaded 90 rows as of 2025-11-21, 90 stored', 'hsci mid: loaded 160 rows as of 2025-11-21, 160 stored']);
+    const segments = await cli(db, ['query', 'constituents', '--as-of', '2025-11-21', '--format', 'json']);
+    expect(JSON.parse(segments.stdout)).toHaveLength(503);
+    const again = await pass('2026-09-08T19:00');
+    expect(again.stdout).not.toContain('collect: hsci'); // a week from due
+  });
+
   it('bad collect settings are exit 2 with one sentence, and create no store', async () => {
     const { dir } = await makeStore();
     const db = join(dir, 'never-created.db');
@@ -118,6 +139,7 @@ describe('hkconnect schedule --collect, against a local server replaying the fil
       [['--lookback-days', '-1'], '--lookback-days must be a whole number of days (0 or more), not -1.'],
       [['--rate-ms', '0.5'], '--rate-ms must be a whole number of at least 0, not 0.5.'],
       [['--hsci-url', 'hsi.com.hk/x.xlsx'], '--hsci-url "hsi.com.hk/x.xlsx" is not an http(s) address.'],
+      [['--hsci-url', 'http://h/x.xlsx'], 'one HSCI export cannot tell the segments: fetch it with two of its LargeCap, MidCap and SmallCap exports, or LargeCap & MidCap with one of them (--hsci-url large=URL --hsci-url mid=URL --hsci-url small=URL, or --base-url of a mirror).'],
     ];
     for (const [args, sentence] of cases) {
       const r = await cli(db, ['schedule', '--once', '--collect', ...args]);

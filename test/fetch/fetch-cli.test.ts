@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SOURCES } from '../../src/fetch/sources.js';
@@ -197,22 +197,6 @@ describe('hkconnect fetch of the lists', () => {
     const shrunk = await cli(db, ['fetch', 'szse', '--as-of', '2026-08-10', '--base-url', server.url, ...FAST]);
     expect(shrunk.code).toBe(1);
     expect(shrunk.stdout).toMatch(/^szse: refused \(fetch 2\): the list shrank: it has 89 rows, 11% fewer than the 100 /);
-  });
-
-  it('hsci: the export is read and dated by its sheet, kept and recorded, and said plainly not loaded (one export cannot tell the segments)', async () => {
-    const { db } = await makeStore();
-    const hsciXlsx = real('hsi-hsci-constituents-2025-11-21.xlsx');
-    const server = await serve({ '/export/hsci.xlsx': [{ body: hsciXlsx }] });
-    const noUrl = await cli(db, ['fetch', 'hsci', ...FAST]);
-    expect(noUrl.code).toBe(2);
-    expect(noUrl.stderr).toMatch(/^hkconnect: hsci has no stable public address: give --url/);
-    const hsci = await cli(db, ['fetch', 'hsci', '--url', `${server.url}/export/hsci.xlsx`, ...FAST]);
-    expect(hsci.code).toBe(0);
-    expect(hsci.stdout).toMatch(/^hsci: fetched as of 2025-11-21, 40012 bytes, kept as .*hsci-constituents-2025-11-21-[0-9a-f]{12}\.xlsx \(fetch 1\): kept, not loaded: one HSCI export cannot tell the segments/);
-    const rec = (await fetches(db)).at(-1)!;
-    expect(rec).toMatchObject({ source: 'hsci', outcome: 'fetched', bytes: hsciXlsx.length, sha256: sha(hsciXlsx), asOf: '2025-11-21' });
-    expect(rec.rows).toBeGreaterThan(400);
-    expect(existsSync(String(rec.file))).toBe(true);
   });
 
   it('bad usage is exit 2 with one sentence', async () => {

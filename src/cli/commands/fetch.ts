@@ -1,12 +1,12 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { JobError, UsageError } from '../../domain/errors.js';
+import { JobError } from '../../domain/errors.js';
 import { withNewOrExistingStore } from '../with-store.js';
 import { fetchOptions, fetchSettingsFrom, type FetchOptionArgs } from '../fetch-options.js';
 import { parseOptionalDateOption } from './query/query-args.js';
 
 interface FetchArgs extends GlobalOptions, FetchOptionArgs {
-  source?: string; date?: string; from?: string; to?: string; url?: string; asOf?: string;
+  source?: string; date?: string; from?: string; to?: string; url?: string | string[]; asOf?: string;
 }
 
 /**
@@ -20,24 +20,24 @@ export function fetchCommand(ctx: CliContext): CommandModule<GlobalOptions, Fetc
     describe: 'Download a public source (dayquot, securities, sse, szse, hsci) into the store, with a record of each fetch',
     builder: (y) =>
       y
-        .positional('source', { type: 'string', describe: 'dayquot (HKEX daily quotations), securities (HKEX ListOfSecurities.xlsx), sse, szse (Southbound lists), hsci (Hang Seng export, with --url)' })
+        .positional('source', { type: 'string', describe: 'dayquot (HKEX daily quotations), securities (HKEX ListOfSecurities.xlsx), sse, szse (Southbound lists), hsci (the Hang Seng HSCI export with its size-index exports, by --url or --base-url)' })
         .option('date', { type: 'string', describe: 'dayquot: the report date (YYYY-MM-DD)' })
         .option('from', { type: 'string', describe: 'dayquot: first date of a range (trading days only)' })
         .option('to', { type: 'string', describe: 'dayquot: last date of a range (default today in Hong Kong)' })
         .option('as-of', { type: 'string', describe: 'Lists that print no date (the SSE download, until their parsers date them): the date in force from (default today in Hong Kong)' })
-        .option('url', { type: 'string', describe: 'The whole address to fetch instead of the source\'s own (needed for hsci)' })
+        .option('url', { type: 'string', describe: 'The whole address to fetch instead of the source\'s own; hsci: one per export, KEY=URL (hsci, large, mid, small, large-mid)' })
         .options(fetchOptions) as never,
     handler: async (argv) => {
       const date = parseOptionalDateOption('date', argv.date);
       const from = parseOptionalDateOption('from', argv.from);
       const to = parseOptionalDateOption('to', argv.to);
       const asOf = parseOptionalDateOption('as-of', argv.asOf);
-      if (argv.url !== undefined && !/^https?:\/\/[^/]/.test(argv.url)) throw new UsageError(`--url "${argv.url}" is not an http(s) address.`);
+      const urls = argv.url === undefined ? [] : [argv.url].flat();
       const { runFetch } = await import('../../jobs/fetch.js');
       await withNewOrExistingStore(argv, ctx, async (store) => {
-        const settings = { ...(await fetchSettingsFrom(argv, store.path)), ...(argv.url ? { url: argv.url } : {}), now: ctx.now };
+        const settings = { ...(await fetchSettingsFrom(argv, store.path)), now: ctx.now };
         const reports = await runFetch(store, {
-          source: argv.source ?? '', date, from, to, asOf, onFetch: (r) => ctx.stdout(`${r.message}\n`),
+          source: argv.source ?? '', date, from, to, asOf, urls, onFetch: (r) => ctx.stdout(`${r.message}\n`),
         }, settings);
         const bad = reports.filter((r) => r.record.outcome === 'refused' || r.record.outcome === 'failed');
         if (bad.length > 0) {

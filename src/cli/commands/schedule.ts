@@ -3,13 +3,14 @@ import type { CliContext, GlobalOptions } from '../context.js';
 import { JobError, UsageError } from '../../domain/errors.js';
 import { withStore } from '../with-store.js';
 import { fetchOptions, fetchSettingsFrom, type FetchOptionArgs } from '../fetch-options.js';
+import { resolveHsciParts } from '../../fetch/hsci-parts.js';
 
 interface ScheduleArgs extends GlobalOptions, FetchOptionArgs {
   collect?: boolean;
   collectAfter?: string;
   lookbackDays?: number;
   listsEveryDays?: number;
-  hsciUrl?: string;
+  hsciUrl?: string | string[];
   once?: boolean;
   now?: string;
   reports?: string;
@@ -43,7 +44,7 @@ export function scheduleCommand(ctx: CliContext): CommandModule<GlobalOptions, S
         .option('collect-after', { type: 'string', default: '18:00', describe: 'Hong Kong time (HH:MM) after which a day\'s quotations are fetched' })
         .option('lookback-days', { type: 'number', default: 14, describe: 'Catch up missed quotations this many days back' })
         .option('lists-every-days', { type: 'number', default: 7, describe: 'Fetch the lists again once their last good copy is this old' })
-        .option('hsci-url', { type: 'string', describe: 'Address of the Hang Seng HSCI export to collect with the lists' })
+        .option('hsci-url', { type: 'string', describe: 'The Hang Seng exports to collect with the lists, one per export: KEY=URL (hsci, large, mid, small, large-mid)' })
         .options(fetchOptions) as never,
     handler: async (argv) => {
       const { parseClockInstant } = await import('../../jobs/schedule-plan.js');
@@ -97,11 +98,12 @@ async function collectOptionsFrom(argv: ScheduleArgs, dbPath: string) {
   for (const [name, v] of [['lookback-days', argv.lookbackDays ?? 14], ['lists-every-days', argv.listsEveryDays ?? 7]] as const) {
     if (!Number.isInteger(v) || v < 0) throw new UsageError(`--${name} must be a whole number of days (0 or more), not ${v}.`);
   }
-  if (argv.hsciUrl !== undefined && !/^https?:\/\/[^/]/.test(argv.hsciUrl)) throw new UsageError(`--hsci-url "${argv.hsciUrl}" is not an http(s) address.`);
+  const hsciParts = argv.hsciUrl === undefined ? undefined : resolveHsciParts([argv.hsciUrl].flat(), undefined, '--hsci-url');
+  if (typeof hsciParts === 'string') throw new UsageError(`${hsciParts}.`);
   return {
     fetch: await fetchSettingsFrom(argv, dbPath), afterHk: after,
     lookbackDays: argv.lookbackDays ?? 14, listsEveryDays: argv.listsEveryDays ?? 7,
-    ...(argv.hsciUrl ? { hsciUrl: argv.hsciUrl } : {}),
+    ...(hsciParts ? { hsciParts } : {}),
   };
 }
 

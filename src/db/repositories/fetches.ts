@@ -45,11 +45,15 @@ export async function findLastGoodFetch(db: Kysely<Database>, source: string, ta
   return row ? toRecord(row) : null;
 }
 
-/** The latest good fetch of a source with a row count (the baseline of the shrink check), any target. */
-export async function findLastCountedFetch(db: Kysely<Database>, source: string): Promise<FetchRecord | null> {
-  const row = await db.selectFrom('fetches').selectAll()
-    .where('source', '=', source).where('outcome', 'in', ['loaded', 'fetched']).where('rows', '>', 0)
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+/**
+ * The latest good fetch of a source with a row count (the baseline of the shrink check): any target
+ * (a day's report against the day before), or of `target` when given (each part of an hsci fetch).
+ */
+export async function findLastCountedFetch(db: Kysely<Database>, source: string, target?: string): Promise<FetchRecord | null> {
+  let q = db.selectFrom('fetches').selectAll()
+    .where('source', '=', source).where('outcome', 'in', ['loaded', 'fetched']).where('rows', '>', 0);
+  if (target !== undefined) q = q.where('target', '=', target);
+  const row = await q.orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
