@@ -15,7 +15,10 @@ export const INGEST_KINDS: Readonly<Record<string, IngestKind>> = {
     ...lazyKind('hsci: code, segment, with --as-of DATE; or Hang Seng constituent exports (.xlsx: HSCI and its LargeCap / MidCap / SmallCap indexes)', () => import('./load-hsci.js').then((m) => m.loadHsciFile)),
     loadMany: async (store, files, options, progressFor) => (await import('./load-hsci-exports.js')).loadHsciFiles(store, files, options, progressFor),
   },
-  southbound: lazyKind('southbound: code, channel [, name] with --as-of DATE; or the SSE JSON list with --channel; or the SZSE list (JSON pages, xlsx) or an SSE/SZSE adjustment notice (HTML)', () => import('./load-southbound.js').then((m) => m.loadSouthboundFile)),
+  southbound: {
+    ...lazyKind('southbound: code, channel [, name] with --as-of DATE; or the SSE JSON list with --channel; or the SZSE list (JSON pages: one file, several files or their directory; xlsx) or an SSE/SZSE adjustment notice (HTML)', () => import('./load-southbound.js').then((m) => m.loadSouthboundFile)),
+    loadMany: async (store, files, options, progressFor) => (await import('./load-southbound-files.js')).loadSouthboundFiles(store, files, options, progressFor),
+  },
   dayquot: lazyKind('dayquot: HKEX daily quotations reports dYYMMDDe.htm (load securities and shares first)', () => import('./load-dayquot.js').then((m) => m.loadDayquotFile)),
   shares: lazyKind('shares: code, date, shares_issued (in force from that date)', () => import('./load-shares.js').then((m) => m.loadSharesFile)),
   official: lazyKind('official: list (hsci_add/hsci_remove/sb_add/sb_remove), code [, name, channel] with --cutoff DATE', () => import('./load-official.js').then((m) => m.loadOfficialFile)),

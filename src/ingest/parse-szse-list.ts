@@ -16,6 +16,8 @@ export interface SzsePages {
   readonly pageNos: readonly number[];
   readonly pageCount: number;
   readonly recordCount: number;
+  /** The report the pages are of (`metadata.catalogid`, SGT_GGTBDQD for this list), when stated. */
+  readonly catalog?: string;
 }
 
 const stripTags = (s: string) => s.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim();
@@ -56,7 +58,8 @@ export function parseSzseListJson(text: string, fileName: string): ParsedFile<Sz
     }
   }
   const subname = parseDate(String(meta.subname ?? '').slice(0, 10));
-  const pages = { pageNos, pageCount: Number(meta.pagecount ?? 1), recordCount: Number(meta.recordcount ?? line) };
+  const catalog = typeof meta.catalogid === 'string' ? { catalog: meta.catalogid } : {};
+  const pages = { pageNos, pageCount: Number(meta.pagecount ?? 1), recordCount: Number(meta.recordcount ?? line), ...catalog };
   return { rows, issues, ...(subname instanceof Bad ? {} : { asOf: subname }), pages };
 }
 

@@ -29,7 +29,7 @@ describe('ingest southbound: the SZSE list and the exchanges\' notices as publis
     const partial = writeTemp('p.json', pages(1, 3));
     const p = runBuiltCli(['--db', db, 'ingest', 'southbound', partial]);
     expect(p.code).toBe(2);
-    expect(p.err).toBe(`hkconnect: ${partial}: page(s) 2 of 3 are missing: put every page of the list in one file (e.g. jq -s add page*.json), or use hkconnect fetch.\n`);
+    expect(p.err).toBe(`hkconnect: ${partial}: page(s) 2 of 3 are missing: give every page file of the list in one command (or their directory), or use hkconnect fetch (nothing from the file was stored).\n`);
     const sh = runBuiltCli(['--db', db, 'ingest', 'southbound', whole, '--channel', 'SH']);
     expect(sh.code).toBe(2);
   });

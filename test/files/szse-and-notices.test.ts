@@ -12,7 +12,7 @@ describe('the SZSE Southbound list', () => {
     const p1 = parseSzseListJson(text('szse-southbound-list-2026-08-03-page1.json'), 'p1.json');
     expect(p1.fileIssue).toBeUndefined();
     expect(p1.asOf).toBe('2026-08-03');
-    expect(p1.pages).toEqual({ pageNos: [1], pageCount: 3, recordCount: 45 });
+    expect(p1.pages).toEqual({ pageNos: [1], pageCount: 3, recordCount: 45, catalog: 'SGT_GGTBDQD' });
     expect(missingPages(p1.pages!)).toEqual([2, 3]);
     expect(p1.rows).toHaveLength(20);
     expect(p1.rows[0]).toEqual({ line: 1, code: '00001', name: 'CKH HOLDINGS' });
