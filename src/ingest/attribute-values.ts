@@ -1,4 +1,5 @@
 import { A_SHARE_EXCHANGES, BOARDS, CURRENCIES, SECURITY_TYPES, type ChangeableField } from '../domain/types.js';
+import type { DateReader } from './date-format.js';
 import { Bad, parseBoolean, parseDate, parseEnum, parseFreeFloat, parseText } from './fields.js';
 
 /** A parsed attribute: text, an enum, a date, 0/1, a fraction; null = not given / cleared. */
@@ -20,7 +21,7 @@ export const BOOLEAN_ATTRIBUTES: ReadonlySet<ChangeableField> = new Set([
  * enumerations (BOARDS, SECURITY_TYPES, CURRENCIES, A_SHARE_EXCHANGES), dates, booleans as 0/1,
  * free_float in (0, 1], a 6-digit A-share code, names of at most 200 characters.
  */
-export function parseAttribute(field: ChangeableField, cell: string, blankBoolean?: 0 | 1): AttributeValue | Bad {
+export function parseAttribute(field: ChangeableField, cell: string, blankBoolean?: 0 | 1, readDate: DateReader = parseDate): AttributeValue | Bad {
   const s = cell.trim();
   if (s === '' && NULLABLE.has(field)) return null;
   if (BOOLEAN_ATTRIBUTES.has(field)) {
@@ -35,7 +36,7 @@ export function parseAttribute(field: ChangeableField, cell: string, blankBoolea
     case 'a_share_exchange': return parseEnum(s, A_SHARE_EXCHANGES);
     case 'free_float': return parseFreeFloat(s);
     case 'a_share_code': return A_SHARE_CODE_RE.test(s) ? s : new Bad(`"${s.slice(0, 40)}" is not an A-share code (6 digits)`);
-    case 'delisting_date': case 'a_share_listing_date': case 'stabilisation_end': return parseDate(s);
+    case 'delisting_date': case 'a_share_listing_date': case 'stabilisation_end': return readDate(s);
     default: return new Bad(`${field} is not a known attribute`);
   }
 }

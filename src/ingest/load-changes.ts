@@ -2,6 +2,7 @@ import type { Store } from '../db/connection.js';
 import { readCsvRows } from './csv-rows.js';
 import { readKnownCodes } from './load-lookups.js';
 import { runFileLoad } from './load-run.js';
+import { runDateReader } from './date-format.js';
 import { CHANGES_COLUMNS, parseChangeRow } from './parse-changes.js';
 import { storeRow } from './store-row.js';
 import type { IngestOptions, LoadSummary } from './types.js';
@@ -15,8 +16,9 @@ export async function loadChangesFile(store: Store, file: string, options: Inges
     const upsert = run.store.sqlite.prepare(UPSERT_CHANGE);
     const knownCodes = readKnownCodes(run.store);
     const seen = new Set<string>();
+    const readDate = runDateReader(run);
     await readCsvRows(run, CHANGES_COLUMNS, (index) => (fields, line) => {
-      const row = parseChangeRow(fields, line, index, knownCodes);
+      const row = parseChangeRow(fields, line, index, knownCodes, readDate);
       if ('reason' in row) return run.reject(row);
       const key = `${row.code} ${row.field} ${row.date}`;
       if (seen.has(key)) return run.reject({ line, field: 'field', reason: `an earlier line of this file already changes ${row.field} of ${row.code} on ${row.date}` });

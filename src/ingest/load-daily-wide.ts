@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Store } from '../db/connection.js';
-import { dateReaderFor } from './date-format.js';
-import { Bad } from './fields.js';
+import { runDateReader } from './date-format.js';
 import { loadDailyRowsFrom } from './load-daily.js';
 import { runFileLoad } from './load-run.js';
 import { joinWideFiles, readWideFile, type WideField, type WideFile } from './parse-daily-wide.js';
@@ -17,8 +16,7 @@ const WIDE_INDEX = { date: 0, code: 1, market_cap_hkd: 2, turnover_hkd: 3, suspe
  */
 export async function loadDailyWideFiles(store: Store, files: ReadonlyArray<{ field: WideField; file: string }>, options: IngestOptions): Promise<LoadSummary> {
   return runFileLoad(store, 'daily', files[0]!.file, options, async (run) => {
-    const readDate = dateReaderFor(options.dateFormat ?? 'YYYY-MM-DD');
-    if (readDate instanceof Bad) return run.failFile({ field: '--date-format', reason: readDate.reason });
+    const readDate = runDateReader(run);
     const wides: WideFile[] = [];
     for (const { field, file } of files) {
       const bytes = readFileSync(file);

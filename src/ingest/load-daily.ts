@@ -3,8 +3,7 @@ import { recordUserDays } from '../db/repositories/calendar.js';
 import { prepareDailyUpsert } from '../db/repositories/daily.js';
 import { settleInferredListingDates } from '../db/repositories/security-lists.js';
 import { readCsvRows, type ColumnIndex, type CsvRowHandler } from './csv-rows.js';
-import { dateReaderFor } from './date-format.js';
-import { Bad } from './fields.js';
+import { runDateReader } from './date-format.js';
 import { ListingDates } from './before-listing.js';
 import { readKnownCodes, readListingDates, readTradingDayCheck } from './load-lookups.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
@@ -53,8 +52,7 @@ export async function loadDailyRowsFrom(
   { locate = (issue: RowIssue) => issue, dateFormat = run.options.dateFormat ?? 'YYYY-MM-DD' }: { locate?: (issue: RowIssue) => RowIssue; dateFormat?: string } = {},
 ): Promise<void> {
   if (run.options.openDays) recordUserDays(run.store.sqlite, run.options.openDays, true, 'opened by ingest --open-days');
-  const readDate = dateReaderFor(dateFormat);
-  if (readDate instanceof Bad) return run.failFile({ field: '--date-format', reason: readDate.reason });
+  const readDate = runDateReader(run, dateFormat);
   const calendar = readTradingDayCheck(run.store);
   const knownCodes = readKnownCodes(run.store);
   const listing = new ListingDates(readListingDates(run.store));

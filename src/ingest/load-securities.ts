@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Store } from '../db/connection.js';
 import { readCsvRows } from './csv-rows.js';
 import { runFileLoad } from './load-run.js';
+import { runDateReader } from './date-format.js';
 import { parseSecurityRow, SECURITIES_COLUMNS, SECURITY_ATTRIBUTES } from './parse-securities.js';
 import { storeRow } from './store-row.js';
 import type { IngestOptions, LoadSummary } from './types.js';
@@ -17,8 +18,9 @@ export async function loadSecuritiesFile(store: Store, file: string, options: In
   return runFileLoad(store, 'securities', file, options, async (run) => {
     const upsert = run.store.sqlite.prepare(UPSERT_SECURITY);
     const seen = new Set<string>();
+    const readDate = runDateReader(run);
     await readCsvRows(run, SECURITIES_COLUMNS, (index) => (fields, line) => {
-      const row = parseSecurityRow(fields, line, index);
+      const row = parseSecurityRow(fields, line, index, readDate);
       if ('reason' in row) return run.reject(row);
       if (seen.has(row.code)) return run.reject({ line, field: 'code', reason: `an earlier line of this file already gives ${row.code}` });
       seen.add(row.code);

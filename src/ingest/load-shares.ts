@@ -1,6 +1,7 @@
 import type { Store } from '../db/connection.js';
 import { readCsvRows } from './csv-rows.js';
-import { Bad, parseCode, parseDate, parseOptionalCount } from './fields.js';
+import { runDateReader } from './date-format.js';
+import { Bad, parseCode, parseOptionalCount } from './fields.js';
 import { readKnownCodes } from './load-lookups.js';
 import { runFileLoad } from './load-run.js';
 import type { IngestOptions, LoadSummary } from './types.js';
@@ -16,13 +17,14 @@ export async function loadSharesFile(store: Store, file: string, options: Ingest
   return runFileLoad(store, 'shares', file, options, async (run) => {
     const known = readKnownCodes(store);
     const firstLine = new Map<string, number>();
+    const readDate = runDateReader(run);
     const upsert = store.sqlite.prepare(`INSERT INTO shares_issued (code, date, shares_issued) VALUES (?, ?, ?)
       ON CONFLICT (code, date) DO UPDATE SET shares_issued = excluded.shares_issued`);
     await readCsvRows(run, COLUMNS, (index) => (fields, line) => {
       const code = parseCode(fields[index.code!]!);
       if (code instanceof Bad) return run.reject({ line, field: 'code', reason: code.reason });
       if (!known.has(code)) return run.reject({ line, field: 'code', reason: `code ${code} is not in securities (load securities first)` });
-      const date = parseDate(fields[index.date!]!);
+      const date = readDate(fields[index.date!]!);
       if (date instanceof Bad) return run.reject({ line, field: 'date', reason: date.reason });
       const shares = parseOptionalCount(fields[index.shares_issued!]!);
       if (shares instanceof Bad) return run.reject({ line, field: 'shares_issued', reason: shares.reason });

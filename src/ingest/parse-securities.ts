@@ -1,6 +1,7 @@
 import type { ChangeableField } from '../domain/types.js';
 import { parseAttribute, type AttributeValue } from './attribute-values.js';
 import type { ColumnIndex } from './csv-rows.js';
+import type { DateReader } from './date-format.js';
 import { Bad, parseCode, parseDate } from './fields.js';
 import type { RowIssue } from './types.js';
 
@@ -27,15 +28,15 @@ export interface SecurityRow {
 }
 
 /** Parses one `securities` row (pure); the first bad field is the row's issue. */
-export function parseSecurityRow(fields: readonly string[], line: number, index: ColumnIndex): SecurityRow | RowIssue {
+export function parseSecurityRow(fields: readonly string[], line: number, index: ColumnIndex, readDate: DateReader = parseDate): SecurityRow | RowIssue {
   const cell = (name: string) => (index[name] === -1 || index[name] === undefined ? '' : fields[index[name]!]!);
   const code = parseCode(cell('code'));
   if (code instanceof Bad) return { line, field: 'code', reason: code.reason };
-  const listingDate = parseDate(cell('listing_date'));
+  const listingDate = readDate(cell('listing_date'));
   if (listingDate instanceof Bad) return { line, field: 'listing_date', reason: listingDate.reason };
   const attributes: AttributeValue[] = [];
   for (const field of SECURITY_ATTRIBUTES) {
-    const value = parseAttribute(field, cell(field), 0);
+    const value = parseAttribute(field, cell(field), 0, readDate);
     if (value instanceof Bad) return { line, field, reason: value.reason };
     attributes.push(value);
   }

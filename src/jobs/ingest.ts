@@ -1,6 +1,8 @@
 import type { Store } from '../db/connection.js';
 import { UsageError } from '../domain/errors.js';
 import { dateProblem, weekday } from '../domain/dates.js';
+import { dateReaderFor } from '../ingest/date-format.js';
+import { Bad } from '../ingest/fields.js';
 import { INGEST_KINDS, listIngestKinds } from '../ingest/kinds.js';
 import { REQUIRED_WIDE_FIELDS, WIDE_FIELDS, type WideField } from '../ingest/parse-daily-wide.js';
 import type { IngestOptions, LoadSummary } from '../ingest/types.js';
@@ -30,6 +32,7 @@ export async function ingestFiles(store: Store, request: IngestRequest): Promise
     if (problem !== null) throw new UsageError(`${flag} ${problem}.`);
   }
   checkOpenDays(request.kind, request.openDays);
+  checkDateFormat(request.kind, request.dateFormat);
   const summaries: LoadSummary[] = [];
   if (request.layout === 'wide') {
     if (request.kind !== 'daily') throw new UsageError(`--layout wide applies to daily files only, not ${request.kind}.`);
@@ -57,6 +60,19 @@ export async function ingestFiles(store: Store, request: IngestRequest): Promise
     request.onFile?.(summary);
   }
   return summaries;
+}
+
+/** The kinds whose files write dates in cells (`--date-format` reads them; src/ingest/date-format.ts). */
+export const DATE_FORMAT_KINDS: readonly string[] = ['daily', 'securities', 'changes', 'shares'];
+
+/** `--date-format`: a format that names a year, month and day, for a kind whose files write dates. */
+function checkDateFormat(kind: string, format: string | undefined): void {
+  if (format === undefined) return;
+  if (!DATE_FORMAT_KINDS.includes(kind)) {
+    throw new UsageError(`--date-format applies to the kinds whose files write dates (${DATE_FORMAT_KINDS.join(', ')}), not ${kind}: its CSV has no date column (the list's date is --as-of or --cutoff, written YYYY-MM-DD) and a published file states its date in its own form.`);
+  }
+  const reader = dateReaderFor(format);
+  if (reader instanceof Bad) throw new UsageError(`${reader.reason}.`);
 }
 
 /** `--open-days`: real weekdays, for daily files only (a dayquot report proves its own day open). */

@@ -18,7 +18,7 @@ describe('--date-format (explicit, never guessed)', () => {
   });
 
   it('a date that does not match is a bad row, never re-read in another format', () => {
-    expect(read('DD/MM/YYYY', '2025-06-30')).toBe('Bad: "2025-06-30" does not match --date-format DD/MM/YYYY');
+    expect(read('DD/MM/YYYY', '2025-06-30')).toBe('Bad: "2025-06-30" does not match --date-format DD/MM/YYYY; write every date of the file as DD/MM/YYYY, or give the --date-format the file uses');
     expect(read('MM/DD/YYYY', '30/06/2025')).toBe('Bad: "30/06/2025" is not a real calendar date');
     expect(read('DD/MM/YYYY', '31/06/2025')).toBe('Bad: "31/06/2025" is not a real calendar date');
     expect(read('DD/MM/YYYY', '')).toBe('Bad: the date is missing');

@@ -32,7 +32,7 @@ describe('vendor shapes through the built binary: ticker styles, --date-format, 
     expect(r.code).toBe(0);
     expect(r.out).toBe(`${daily}: 4 rows read, 2 stored, 2 rejected\n`);
     expect(r.err).toBe([
-      `${daily}, line 4, field "date": "2025-07-02" does not match --date-format DD/MM/YYYY`,
+      `${daily}, line 4, field "date": "2025-07-02" does not match --date-format DD/MM/YYYY; write every date of the file as DD/MM/YYYY, or give the --date-format the file uses`,
       `${daily}, line 5, field "market_cap_hkd": 4.5E-1 is not a whole number of HK$; exponent notation is accepted only for whole amounts such as 4.5E+12`,
       '',
     ].join('\n'));
@@ -49,10 +49,10 @@ describe('vendor shapes through the built binary: ticker styles, --date-format, 
     writeFileSync(daily, 'date,code,market_cap_hkd,turnover_hkd,suspended\n02/07/2025,700.HK,1,1,0\n2025-07-03,700.HK,1,1,0\n');
     const r = runBuiltCli(['--db', db, 'ingest', 'daily', daily, '--date-format', 'DD/MM/YYYY', '--strict']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`hkconnect: ${daily}, line 3, field "date": "2025-07-03" does not match --date-format DD/MM/YYYY (nothing from the file was stored).\n`);
+    expect(r.err).toBe(`hkconnect: ${daily}, line 3, field "date": "2025-07-03" does not match --date-format DD/MM/YYYY; write every date of the file as DD/MM/YYYY, or give the --date-format the file uses (nothing from the file was stored).\n`);
     const bad = runBuiltCli(['--db', db, 'ingest', 'daily', daily, '--date-format', 'DD/MM']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe(`hkconnect: ${daily}, field "--date-format": --date-format DD/MM must name the year (YYYY), the month (MM or M) and the day (DD or D) once each.\n`);
+    expect(bad.err).toBe(`hkconnect: --date-format DD/MM must name the year (YYYY), the month (MM or M) and the day (DD or D) once each.\n`);
   });
 
   it('CLI arguments take the same ticker styles', () => {

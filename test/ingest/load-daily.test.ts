@@ -72,7 +72,7 @@ describe('ingest daily: each bad row is reported with file, line, field and reas
     ['2025-01-02,9999,1,1,0,,', 'code', '09999 is not a known security (load it with `ingest securities` first)'],
     ['2025-01-02,70A,1,1,0,,', 'code', '"70A" is not a stock code (1 to 5 digits, such as 700 or 00700)'],
     ['2025-02-30,700,1,1,0,,', 'date', '"2025-02-30" is not a real calendar date'],
-    ['2025/01/02,700,1,1,0,,', 'date', '"2025/01/02" is not a date of the form YYYY-MM-DD'],
+    ['2025/01/02,700,1,1,0,,', 'date', '"2025/01/02" is not a date of the form YYYY-MM-DD; give --date-format (e.g. DD/MM/YYYY) when the file writes its dates another way'],
     ['2025-01-04,700,1,1,0,,', 'date', '2025-01-04 is a Saturday, not a trading day'],
     ['2025-01-01,700,1,1,0,,', 'date', '2025-01-01 is not a trading day: the trading calendar marks the market closed; if the market was open that day, load the file with --open-days 2025-01-01'],
     ['2025-01-02,700,1,1,maybe,,', 'suspended', '"maybe" is not a boolean (0/1 or true/false)'],

@@ -91,7 +91,7 @@ describe('ingest changes', () => {
     ['700,2025-03-01,wvr,2', 'value', 'for wvr: "2" is not a boolean (0/1 or true/false)'],
     ['700,2025-03-01,free_float,0', 'value', 'for free_float: 0 is outside 0 < free_float <= 1 (a fraction: 0.25 means 25%)'],
     ['700,2025-03-01,type,STOCK', 'value', 'for type: "STOCK" is not one of EQUITY/REIT/STAPLED/ETF/FUND/INVESTMENT_CO/SPAC/PREFERENCE/DEBT/WARRANT/OTHER'],
-    ['700,2025-03-01,stabilisation_end,soon', 'value', 'for stabilisation_end: "soon" is not a date of the form YYYY-MM-DD'],
+    ['700,2025-03-01,stabilisation_end,soon', 'value', 'for stabilisation_end: "soon" is not a date of the form YYYY-MM-DD; give --date-format (e.g. DD/MM/YYYY) when the file writes its dates another way'],
     ['700,2025-03-01,name,', 'value', 'for name: the value is missing'],
   ])('%s -> %s', async (row, field, reason) => {
     const store = await storeWithTencent();

@@ -35,7 +35,7 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
         .option('cutoff', { type: 'string', describe: 'official: the review cut-off the announcement belongs to (YYYY-MM-DD)' })
         .option('channel', { type: 'string', describe: 'southbound: the channel of a list without a channel column (the SSE JSON download)' })
         .option('open-days', { type: 'string', describe: 'daily: DATE[,DATE...] days the bundled calendar marks closed on which the market was open (rows on other closed days are bad rows)' })
-        .option('date-format', { type: 'string', describe: 'daily: how the file writes dates, e.g. DD/MM/YYYY or MM/DD/YYYY (default YYYY-MM-DD; never guessed)' })
+        .option('date-format', { type: 'string', describe: 'daily, securities, changes, shares: how the file writes dates, e.g. DD/MM/YYYY or MM/DD/YYYY (default YYYY-MM-DD; never guessed)' })
         .option('layout', { type: 'string', describe: 'daily: long (date,code,... rows; the default) or wide (FIELD=FILE per field: the date down, one column per ticker)' }) as never,
     handler: async (argv) => {
       const { ingestFiles } = await import('../../jobs/ingest.js');
