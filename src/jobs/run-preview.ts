@@ -7,6 +7,7 @@ import { PREVIEW_PARAMS, type PreviewParams } from '../methodology/preview-param
 import { computeSecurityMetrics } from '../rules/index.js';
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 import { extendSeries } from '../screen/extend-series.js';
+import { inferredListingWarning } from '../screen/inferred-listing.js';
 import { screenReview } from '../screen/screen-review.js';
 import { closeCallsOf, liquidityCallsOf, type PreviewFacts } from '../screen/what-it-takes.js';
 import { loadSnapshot, seriesOf, type ReviewSnapshot } from './load-snapshot.js';
@@ -59,6 +60,8 @@ export async function computePreview(store: Store, options: PreviewOptions): Pro
     cutoff, effectiveDate: plan.effectiveDate, kind: plan.kind, methodology: plan.methodology, metrics,
     hsciBefore: snapshot.hsciBefore, southboundBefore: snapshot.southboundBefore, warnings,
   });
+  const inferred = inferredListingWarning({ result, metrics, securities: snapshot.securities });
+  if (inferred !== null) result.warnings.push(inferred);
   const byCode = new Map(metrics.map((x) => [x.code, x]));
   for (const b of result.borderline) {
     const f = facts.get(b.code);

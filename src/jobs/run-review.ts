@@ -12,6 +12,7 @@ import { computeSecurityMetrics, effectiveDateFor, reviewKindOf } from '../rules
 import type { SecurityMetrics } from '../rules/security-metrics.js';
 import { calendarReachWarnings } from '../screen/calendar-reach.js';
 import { checkDataSufficiency } from '../screen/data-sufficiency.js';
+import { inferredListingWarning } from '../screen/inferred-listing.js';
 import { describeCapJumps, findCapJumps } from '../ingest/day-over-day.js';
 import { addMonths } from '../domain/dates.js';
 import { screenReview } from '../screen/screen-review.js';
@@ -132,6 +133,8 @@ export async function computeReview(
     hsciBefore: snapshot.hsciBefore, southboundBefore: snapshot.southboundBefore, warnings,
   });
   const dataWarnings = checkSnapshotData(snapshot, plan, options.cutoff, result.decisions.filter((d) => d.rank !== null).length);
+  const inferred = inferredListingWarning({ result, metrics, securities: snapshot.securities });
+  if (inferred !== null) result.warnings.push(inferred);
   // The data's own warnings first: they say whether anything below them can be trusted.
   result.warnings = [...dataWarnings, ...plausibilityWarnings(snapshot, plan, options.cutoff), ...result.warnings];
   return { result, fingerprint: snapshot.fingerprint, metrics, plan, dataWarnings };

@@ -7,6 +7,8 @@ import type { AShareExchange, Board, Currency, SecurityAttributes, SecurityType,
 export interface SecurityRecord extends SecurityAttributes {
   /** True for the generated sample market (seeds/sample-market), never for loaded data. */
   readonly synthetic: boolean;
+  /** True when the listing date is inferred (HKEX's list gives none): the first daily record, or the list's date. */
+  readonly listingDateInferred: boolean;
 }
 
 /** Maps one snake_case row to the camelCase domain object. */
@@ -29,6 +31,7 @@ export function toSecurityRecord(row: Selectable<SecuritiesTable>): SecurityReco
     sfcHighConcentration: row.sfc_high_concentration === 1,
     aShareRiskAlert: row.a_share_risk_alert === 1,
     synthetic: row.synthetic === 1,
+    listingDateInferred: row.listing_date_inferred === 1,
   };
 }
 
