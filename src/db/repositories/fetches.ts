@@ -11,7 +11,7 @@ export const GOOD_OUTCOMES: readonly FetchOutcome[] = ['loaded', 'unchanged', 'f
 export interface FetchRecord {
   readonly id: number;
   readonly source: string;
-  /** What was asked for beyond the source: the report date of a dayquot fetch, else ''. */
+  /** What was asked for beyond the source: the report date of a dayquot fetch, the part of an hsci fetch (src/fetch/hsci-parts.ts), else ''. */
   readonly target: string;
   readonly url: string;
   /** ISO instant with the Hong Kong offset, e.g. 2026-09-01T18:00:03+08:00. */
