@@ -9,10 +9,10 @@ import type { IsoDate, StockCode } from '../domain/types.js';
 export class ListingDates {
   constructor(private readonly listedOn: ReadonlyMap<StockCode, IsoDate>) {}
 
-  /** Null when `code` may carry a record on `date`, else the reason it may not. */
-  reasonBefore(code: StockCode, date: IsoDate): string | null {
+  /** Null when `code` may carry a record on `date`, else the reason it may not, ending with `fix`. */
+  reasonBefore(code: StockCode, date: IsoDate, fix = 'drop the row, or correct listing_date with ingest securities if the listing date is wrong'): string | null {
     const listing = this.listedOn.get(code);
     if (listing === undefined || date >= listing) return null;
-    return `${code} was listed on ${listing}, so it has no record on ${date}; drop the row, or correct listing_date with ingest securities if the listing date is wrong`;
+    return `${code} was listed on ${listing}, so it has no record on ${date}; ${fix}`;
   }
 }

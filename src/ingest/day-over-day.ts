@@ -48,19 +48,32 @@ export function findCapJumps(code: StockCode, s: CapColumns, maxFactor: number, 
 export function describeCapJumps(jumps: readonly CapJump[], maxFactor: number): string[] {
   const byCode = new Map<StockCode, CapJump[]>();
   for (const j of jumps) byCode.set(j.code, [...(byCode.get(j.code) ?? []), j]);
-  return [...byCode.entries()].map(([code, list]) => {
-    const j = list[0]!;
+  return [...byCode.values()].map((list) => {
     const more = list.length > 1 ? ` (and ${list.length - 1} more such move(s), last ${list[list.length - 1]!.from} to ${list[list.length - 1]!.to})` : '';
-    return `${code}: market cap ${j.toCapHkd > j.fromCapHkd ? 'up' : 'down'} ${formatFactor(j.factor)} day over day, ${formatMoney(j.fromCapHkd)} on ${j.from} to ${formatMoney(j.toCapHkd)} on ${j.to}${more}; `
-      + `more than the ${maxFactor}x a real market cap moves in a day: check the source (a figure in HK$ thousands, a wrong share count) and reload the day`;
+    return `${describeCapJump(list[0]!, maxFactor)}${more}; more than the ${maxFactor}x a real market cap moves in a day: ${CAP_JUMP_FIX}`;
   });
 }
 
-function formatFactor(f: number): string {
-  return f >= 100 ? `${Math.round(f).toLocaleString('en-US')}x` : `${f.toFixed(1)}x`;
+/** What to do about a jump (the review's warnings and ingest's both say it). */
+export const CAP_JUMP_FIX = 'check the source (a figure in HK$ thousands, a wrong share count) and reload the day';
+
+/** One jump in figures: `00700: market cap down 1,000x day over day, HK$3,500bn on D1 to HK$3.5bn on D2`. */
+export function describeCapJump(j: CapJump, maxFactor: number): string {
+  return `${j.code}: market cap ${j.toCapHkd > j.fromCapHkd ? 'up' : 'down'} ${formatFactor(j.factor, maxFactor)} day over day, `
+    + `${formatMoney(j.fromCapHkd)} on ${j.from} to ${formatMoney(j.toCapHkd)} on ${j.to}`;
 }
 
-/** HK$ in bn (or m below HK$1bn): enough to see a unit error at a glance. */
+/** 1,000x for big moves; else one decimal, or as many more as it takes to show it is past the line (5.001x, not 5.0x). */
+function formatFactor(f: number, maxFactor: number): string {
+  if (f >= 100) return `${Math.round(f).toLocaleString('en-US')}x`;
+  let digits = 1;
+  while (digits < 6 && Number(f.toFixed(digits)) <= maxFactor) digits += 1;
+  return `${f.toFixed(digits)}x`;
+}
+
+/** HK$ in bn (or m below HK$1bn, whole dollars below HK$1m): enough to see a unit error at a glance. */
 function formatMoney(hkd: number): string {
-  return hkd >= 1e9 ? `HK$${(hkd / 1e9).toLocaleString('en-US', { maximumFractionDigits: 2 })}bn` : `HK$${(hkd / 1e6).toLocaleString('en-US', { maximumFractionDigits: 3 })}m`;
+  if (hkd >= 1e9) return `HK$${(hkd / 1e9).toLocaleString('en-US', { maximumFractionDigits: 2 })}bn`;
+  if (hkd >= 1e6) return `HK$${(hkd / 1e6).toLocaleString('en-US', { maximumFractionDigits: 3 })}m`;
+  return `HK$${Math.round(hkd).toLocaleString('en-US')}`;
 }

@@ -9,6 +9,7 @@ import { readKnownCodes, readListingDates, readTradingDayCheck } from './load-lo
 import { runFileLoad, type LoadRun } from './load-run.js';
 import { ProvisionalDays } from './provisional-days.js';
 import { storeRow } from './store-row.js';
+import { StoredCaps } from './stored-caps.js';
 import { createDailyRow, DAILY_COLUMNS, DailyRowParser } from './parse-daily.js';
 import type { IngestOptions, LoadSummary, RowIssue } from './types.js';
 
@@ -60,6 +61,7 @@ export async function loadDailyRowsFrom(
   const upsert = prepareDailyUpsert(run.store.sqlite);
   const seen = new PairsSeen();
   const row = createDailyRow();
+  const caps = new StoredCaps();
   await source((index) => {
     const parser = new DailyRowParser(index, calendar, knownCodes, readDate);
     return (fields, line) => {
@@ -70,10 +72,13 @@ export async function loadDailyRowsFrom(
       if (!seen.add(row.date, row.codeNumber)) {
         return run.reject(locate({ line, field: 'code', reason: `an earlier line of this file already gives ${row.code} on ${row.date}` }));
       }
-      if (storeRow(run, line, () => upsert(row))) provisional.note(row.date, line, row.code);
+      if (storeRow(run, line, () => upsert(row))) {
+        provisional.note(row.date, line, row.code);
+        caps.note(row.code, row.date, row.marketCapHkd, row.suspended);
+      }
     };
   });
-  provisional.settle(run);
+  run.checkCapJumps(caps, provisional.settle(run));
   // Listing dates inferred from HKEX's list move back to a security's first daily record.
   settleInferredListingDates(run.store.sqlite);
 }

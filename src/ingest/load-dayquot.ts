@@ -1,11 +1,15 @@
 import { basename } from 'node:path';
 import type { Store } from '../db/connection.js';
 import { countDailyRowsOn, insertDailyRows, readLastCapsBefore } from '../db/repositories/daily.js';
+import { settleInferredListingDates } from '../db/repositories/security-lists.js';
 import { isIsoDate } from '../domain/dates.js';
 import type { DailyRecord, IsoDate } from '../domain/types.js';
+import { ListingDates } from './before-listing.js';
+import { readListingDates } from './load-lookups.js';
 import { runFileLoad, type LoadRun } from './load-run.js';
 import { parseDailyQuotations } from './parse-dayquot.js';
 import { planDayquotRow } from './parse-dayquot-plan.js';
+import { StoredCaps } from './stored-caps.js';
 import type { IngestOptions, LoadSummary } from './types.js';
 
 /** A real report is about 1 MB; anything far larger is not one. */
@@ -53,6 +57,12 @@ export async function loadDayquotFile(store: Store, file: string, options: Inges
   return { ...summary, date, holiday, unknownCodes, notes };
 }
 
+/**
+ * Before listing, nothing counts (issue 16), as for daily files. HKEX's own report printing the code that
+ * day means the stored listing date is the likely fault (or the code was reused after a delisting).
+ */
+const BEFORE_LISTING_FIX = 'if the report is right, correct listing_date with ingest securities and load the report again';
+
 /** Upserts the trading day, then every row the planner accepts; returns the count of unknown codes. */
 function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDailyQuotations>['rows']): number {
   const { sqlite } = run.store;
@@ -73,6 +83,7 @@ function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDai
     lastCaps ??= readLastCapsBefore(sqlite, date, new Set(rows.filter((r) => currencies.has(r.code)).map((r) => r.code)));
     return lastCaps.get(code);
   };
+  const listing = new ListingDates(readListingDates(run.store));
   // By code: a code printed twice keeps its later line.
   const records = new Map<string, DailyRecord>();
   let unknown = 0;
@@ -83,7 +94,12 @@ function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDai
       sharesIssued: shares.get(row.code),
       lastMarketCapHkd: () => lastCapOf(row.code),
     });
-    if (plan.kind === 'unknown-code') unknown++;
+    if (plan.kind === 'unknown-code') {
+      unknown++;
+      continue;
+    }
+    const early = listing.reasonBefore(row.code, date, BEFORE_LISTING_FIX);
+    if (early !== null) run.reject({ line: row.line, field: 'date', reason: early });
     else if (plan.kind === 'issue') run.reject({ line: row.line, field: plan.field, reason: plan.reason });
     else {
       records.set(plan.record.code, plan.record);
@@ -91,6 +107,11 @@ function storeRows(run: LoadRun, date: IsoDate, rows: ReturnType<typeof parseDai
     }
   }
   insertDailyRows(sqlite, records.values());
+  // Listing dates inferred from HKEX's list move back to a security's first daily record (as for daily files).
+  settleInferredListingDates(sqlite);
+  const caps = new StoredCaps();
+  for (const r of records.values()) caps.note(r.code, r.date, r.marketCapHkd, r.suspended);
+  run.checkCapJumps(caps);
   return unknown;
 }
 

@@ -2,7 +2,10 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import type { Store } from '../db/connection.js';
 import type { InputIssue } from '../domain/errors.js';
-import type { IngestOptions, LoadSummary, RowIssue } from './types.js';
+import { getMethodology } from '../methodology/index.js';
+import type { CapJump } from './day-over-day.js';
+import type { StoredCaps } from './stored-caps.js';
+import type { CapJumpWarnings, IngestOptions, LoadSummary, RowIssue } from './types.js';
 
 /** At most this many issues are kept per file; the rest are only counted (a 1.3 M-row file of bad rows stays small). */
 export const MAX_KEPT_ISSUES = 1000;
@@ -24,6 +27,8 @@ export class LoadRun {
   rowsRejected = 0;
   issueCount = 0;
   readonly issues: InputIssue[] = [];
+  /** Plausibility warnings, set once the load's rows are stored (checkCapJumps). */
+  capJumps: CapJumpWarnings | undefined;
   readonly totalBytes: number;
   private readonly hash: Hash = createHash('sha256');
   private hashed = false;
@@ -42,6 +47,16 @@ export class LoadRun {
   /** Rejects the whole file (wrong header, empty file, ...), whatever the mode. */
   failFile(issue: RowIssue): never {
     throw new FileRejected(issue);
+  }
+
+  /**
+   * Plausibility at ingest: warns of every day-over-day market cap move beyond the methodology's factor
+   * among the caps this load stored (and the store's records next to them). Stores and rejects nothing.
+   */
+  checkCapJumps(caps: StoredCaps, removed?: ReadonlySet<string>): void {
+    const maxFactor = this.options.maxDayOverDayFactor ?? getMethodology().dataQuality.maxDayOverDayFactor;
+    const jumps: CapJump[] = caps.findJumps(this.store.sqlite, maxFactor, removed);
+    this.capJumps = { maxFactor, count: jumps.length, first: jumps.slice(0, MAX_KEPT_ISSUES) };
   }
 
   /** Feeds bytes read from the file to its content hash (readers call it for every chunk). */
@@ -103,7 +118,7 @@ export async function runFileLoad(
   }
   return {
     kind, file, status: 'loaded', rowsRead: run.rowsRead, rowsStored: run.rowsStored, rowsRejected: run.rowsRejected,
-    issues: run.issues, issueCount: run.issueCount,
+    issues: run.issues, issueCount: run.issueCount, ...(run.capJumps ? { capJumps: run.capJumps } : {}),
   };
 }
 

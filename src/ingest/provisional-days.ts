@@ -35,9 +35,10 @@ export class ProvisionalDays {
     else this.rows.set(date, [{ line, code }]);
   }
 
-  /** Settles every noted day: opens it in the calendar, or removes and rejects its rows. */
-  settle(run: LoadRun): void {
-    if (this.rows.size === 0) return;
+  /** Settles every noted day: opens it in the calendar, or removes and rejects its rows; returns the days whose rows were removed. */
+  settle(run: LoadRun): Set<string> {
+    const removed = new Set<string>();
+    if (this.rows.size === 0) return removed;
     const db = run.store.sqlite;
     const listedOn = db.prepare(`SELECT count(*) FROM securities
         WHERE listing_date <= @date AND (delisting_date IS NULL OR delisting_date > @date)`).pluck();
@@ -55,10 +56,12 @@ export class ProvisionalDays {
       const reason = this.calendar.reasonNotTrading(date);
       if (reason === null) continue; // beyond the seeded calendar: accepted as before, just not proven open
       deleteDailyRows(db, date, new Set(rows.map((r) => r.code)));
+      removed.add(date);
       for (const r of rows) {
         run.rowsStored -= 1;
         run.reject({ line: r.line, field: 'date', reason: `${reason}; the file's ${rows.length} row(s) that day cover too few securities to show the market was open` });
       }
     }
+    return removed;
   }
 }

@@ -1,6 +1,7 @@
 import type { Store } from '../db/connection.js';
 import type { InputIssue } from '../domain/errors.js';
 import type { Channel, IsoDate } from '../domain/types.js';
+import type { CapJump } from './day-over-day.js';
 
 /** What `hkconnect ingest` passes to every kind's loader. */
 export interface IngestOptions {
@@ -19,6 +20,11 @@ export interface IngestOptions {
   readonly openDays?: readonly IsoDate[];
   /** `--date-format`: how the file writes its dates (YYYY-MM-DD when not given; never guessed). */
   readonly dateFormat?: string;
+  /**
+   * Plausibility (daily, dayquot): a day-over-day market cap move beyond this factor is a warning in the
+   * load's summary. Default: the default methodology's `dataQuality.maxDayOverDayFactor`.
+   */
+  readonly maxDayOverDayFactor?: number;
   /** Called as bytes are read (never throttled here: the caller throttles). */
   readonly progress?: (bytesRead: number, totalBytes: number) => void;
   /** The instant recorded as `loaded_at` (the job passes its clock in); default: now. */
@@ -40,8 +46,21 @@ export interface LoadSummary {
   readonly issueCount: number;
   /** Why the whole file was rejected (wrong header, strict failure, missing file, ...). */
   readonly fileIssue?: InputIssue;
+  /**
+   * Plausibility warnings (daily, dayquot): day-over-day market cap moves beyond `maxFactor` that touch a
+   * row of this file, by code then date. Warnings, not rejections: the rows are stored (a big rights
+   * issue is real). `first` keeps at most MAX_KEPT_ISSUES of the `count`.
+   */
+  readonly capJumps?: CapJumpWarnings;
   /** Counts worth a word that are not issues (dayquot: "N rows for codes not in securities"). */
   readonly notes?: readonly string[];
+}
+
+/** The day-over-day warnings of one load. */
+export interface CapJumpWarnings {
+  readonly maxFactor: number;
+  readonly count: number;
+  readonly first: readonly CapJump[];
 }
 
 /** One input kind: `hkconnect ingest KIND FILE...`. */

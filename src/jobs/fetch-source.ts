@@ -11,6 +11,8 @@ import { checkShrink } from '../fetch/content-checks.js';
 import { httpGet, type HttpSettings } from '../fetch/http-get.js';
 import { sourceUrl } from '../fetch/sources.js';
 import type { Inspection, SourceDescriptor, SourceRequest } from '../fetch/source-types.js';
+import { capJumpCount, capJumpNote } from '../ingest/format-load-report.js';
+import { describeCapJump } from '../ingest/day-over-day.js';
 import { FETCH_LOADERS } from './fetch-loaders.js';
 import { formatHongKongInstant } from './schedule-plan.js';
 
@@ -99,6 +101,10 @@ export async function fetchOne(store: Store, source: SourceDescriptor, request: 
   const notes = [
     ...(summary.rowsRejected > 0 ? [`${summary.rowsRejected} row${summary.rowsRejected === 1 ? '' : 's'} rejected (see hkconnect ingest ${file})`] : []),
     ...(summary.notes ?? []),
+    // Plausibility warnings (issue 16): the rows are stored; the first move is named, the rest by re-running ingest on the kept copy.
+    ...(capJumpCount(summary) > 0
+      ? [`${capJumpNote(summary)}, first ${describeCapJump(summary.capJumps!.first[0]!, summary.capJumps!.maxFactor)} (all of them: hkconnect ingest ${summary.kind} ${file})`]
+      : []),
   ];
   return record(store, label, {
     ...fetched, rows: inspection.rows ?? summary.rowsRead, asOf: inspection.asOf, outcome: 'loaded',

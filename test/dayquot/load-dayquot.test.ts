@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/db/connection.js';
 import { dateFromFileName, loadDayquotFile } from '../../src/ingest/load-dayquot.js';
 import { loadSharesFile } from '../../src/ingest/load-shares.js';
+import { getMethodology } from '../../src/methodology/index.js';
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { insertSecurities, makeTempDirs, openTestStore, readCalendar, readDaily, writeText } from './helpers.js';
 import { dailyWriter } from '../support/daily.js';
@@ -185,5 +186,70 @@ describe('ingest dayquot: file-level problems', () => {
   it('a missing file is rejected, not thrown', async () => {
     const summary = await loadDayquotFile(store, join(dir, 'nope.htm'), lenient);
     expect(summary).toMatchObject({ status: 'rejected', fileIssue: { reason: 'no such file' } });
+  });
+});
+
+describe('ingest dayquot: before listing, nothing counts', () => {
+  const listOn = (code: string, date: string, inferred = 0) =>
+    store.sqlite.prepare('UPDATE securities SET listing_date = ?, listing_date_inferred = ? WHERE code = ?').run(date, inferred, code);
+  const tencent = () => readDaily(store).filter((r) => r.code === '00700').map((r) => r.date);
+
+  it('a row of the real report dated before its security\'s listing date is a bad row naming file, line, code, listing date and the fix', async () => {
+    listOn('00700', '2026-09-02'); // the day after the report
+    const summary = await loadDayquotFile(store, SAMPLE, lenient);
+    expect(summary).toMatchObject({ status: 'loaded', rowsStored: 8, rowsRejected: 2 });
+    expect(summary.issues).toContainEqual({
+      file: SAMPLE, line: 68, field: 'date',
+      reason: '00700 was listed on 2026-09-02, so it has no record on 2026-09-01; if the report is right, correct listing_date with ingest securities and load the report again',
+    });
+    expect(tencent()).toEqual([]);
+  });
+
+  it('listed on the report date or the day before: stored', async () => {
+    listOn('00700', '2026-09-01');
+    expect((await loadDayquotFile(store, SAMPLE, lenient)).issues.filter((i) => i.field === 'date')).toEqual([]);
+    expect(tencent()).toEqual(['2026-09-01']);
+    listOn('00700', '2026-08-31');
+    expect((await loadDayquotFile(store, SAMPLE, lenient)).issues.filter((i) => i.field === 'date')).toEqual([]);
+  });
+
+  it('--strict rejects the whole report on it, as for daily files: nothing stored, calendar included', async () => {
+    await loadSharesFile(store, writeText(dir, 'more.csv', 'code,date,shares_issued\n00127,2026-01-01,1000000\n'), lenient);
+    listOn('00700', '2026-09-02');
+    const summary = await loadDayquotFile(store, SAMPLE, { ...lenient, strict: true });
+    expect(summary).toMatchObject({ status: 'rejected', rowsStored: 0, fileIssue: { line: 68, field: 'date' } });
+    expect(summary.fileIssue?.reason).toMatch(/^00700 was listed on 2026-09-02/);
+    expect(readDaily(store).filter((r) => r.date === '2026-09-01')).toEqual([]);
+    expect(readCalendar(store)).toEqual([]);
+  });
+
+  it('an inferred listing date (HKEX\'s list gives none) is not a line: it moves back to the report date', async () => {
+    listOn('00700', '2026-09-02', 1);
+    const summary = await loadDayquotFile(store, SAMPLE, lenient);
+    expect(summary.issues.filter((i) => i.field === 'date')).toEqual([]);
+    expect(store.sqlite.prepare(`SELECT listing_date FROM securities WHERE code = '00700'`).pluck().get()).toBe('2026-09-01');
+  });
+});
+
+describe('ingest dayquot: day-over-day market cap moves beyond the factor are warnings', () => {
+  const FACTOR = getMethodology().dataQuality.maxDayOverDayFactor;
+  const CAP_0901 = 4_060_880_000_000; // 00700 in the real report: 441.4 x 9,200,000,000 shares
+
+  it('a stored previous day in HK$ thousands: the report\'s 1,000x move is named; the rows are stored', async () => {
+    dailyWriter(store).run('00700', '2026-08-31', CAP_0901 / 1000, 10, 0);
+    const summary = await loadDayquotFile(store, SAMPLE, lenient);
+    expect(summary).toMatchObject({ status: 'loaded', rowsStored: 9, capJumps: { maxFactor: FACTOR, count: 1 } });
+    expect(summary.capJumps!.first).toEqual([
+      { code: '00700', from: '2026-08-31', to: '2026-09-01', fromCapHkd: CAP_0901 / 1000, toCapHkd: CAP_0901, factor: 1000 },
+    ]);
+    expect(readDaily(store).find((r) => r.code === '00700' && r.date === '2026-09-01')?.market_cap_hkd).toBe(CAP_0901);
+  });
+
+  it('at the factor, just below, and a suspended previous day: no warning; just above: one', async () => {
+    const w = dailyWriter(store);
+    for (const [cap, suspended, count] of [[CAP_0901 / FACTOR, 0, 0], [CAP_0901 / FACTOR + 1, 0, 0], [CAP_0901 / FACTOR - 1_000, 0, 1], [1, 1, 0]] as const) {
+      w.run('00700', '2026-08-31', cap, 10, suspended);
+      expect((await loadDayquotFile(store, SAMPLE, lenient)).capJumps?.count).toBe(count);
+    }
   });
 });

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/db/connection.js';
 import { SOURCES } from '../../src/fetch/sources.js';
+import { getMethodology } from '../../src/methodology/index.js';
+import { dailyWriter } from '../support/daily.js';
 import { renderDailyQuotations } from '../fixtures/dayquot/generate.js';
 import { SAMPLE_QUOTES } from '../fixtures/dayquot/sample-quotes.js';
 import { buildXlsx } from '../support/xlsx.js';
@@ -53,6 +56,22 @@ describe('hkconnect fetch dayquot against a local server replaying the real repo
     const kept = String(record[0]!.file);
     expect(kept.startsWith(join(dir, 'fetched', 'dayquot', 'd260901e-'))).toBe(true);
     expect(readFileSync(kept).equals(DAYQUOT)).toBe(true);
+  });
+
+  it('a move beyond the day-over-day factor against the stored previous day is named in the fetch record (warnings, the rows stored)', async () => {
+    const { db } = await makeStore();
+    const store = await openStore(db);
+    dailyWriter(store).run('00700', '2026-08-31', 441_400_000, 1, 0); // HK$ thousands: the report's 441.4 x 1bn shares is 1,000x that
+    await store.close();
+    const server = await serve({ [dayquotPath('2026-09-01')]: [{ body: DAYQUOT, type: 'text/html' }] });
+    const r = await cli(db, ['fetch', 'dayquot', '--date', '2026-09-01', '--base-url', server.url, ...FAST]);
+    expect(r.code).toBe(0);
+    const kept = String((await fetches(db))[0]!.file);
+    expect(r.stdout).toBe('dayquot 2026-09-01: loaded 14 rows as of 2026-09-01, 10 stored (fetch 1); 4 rows for codes not in securities; '
+      + `1 day-over-day warning (market cap moved more than ${getMethodology().dataQuality.maxDayOverDayFactor}x), first 00700: market cap up 1,000x day over day, `
+      + `HK$441.4m on 2026-08-31 to HK$441.4bn on 2026-09-01 (all of them: hkconnect ingest dayquot ${kept})\n`);
+    const rows = await readStore<Array<{ n: number }>>(db, "SELECT market_cap_hkd AS n FROM daily WHERE code = '00700' AND date = '2026-09-01'");
+    expect(rows[0]!.n).toBe(441_400_000_000);
   });
 
   it('retries a 500 with backoff and loads the 200 that follows', async () => {

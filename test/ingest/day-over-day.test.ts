@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCapJumps, findCapJumps } from '../../src/ingest/day-over-day.js';
+import { describeCapJump, describeCapJumps, findCapJumps } from '../../src/ingest/day-over-day.js';
 
 const DATES = ['2025-06-09', '2025-06-10', '2025-06-11', '2025-06-12', '2025-06-13'];
 const series = (caps: number[], suspended: number[] = caps.map(() => 0)) => ({ dates: DATES.slice(0, caps.length), marketCapHkd: caps, suspended });
@@ -37,5 +37,12 @@ describe('findCapJumps: a day-over-day market cap move beyond the factor', () =>
       '00700: market cap down 990x day over day, HK$5,000bn on 2025-06-10 to HK$5.05bn on 2025-06-11 (and 1 more such move(s), last 2025-06-11 to 2025-06-12); '
       + 'more than the 5x a real market cap moves in a day: check the source (a figure in HK$ thousands, a wrong share count) and reload the day',
     ]);
+  });
+
+  it('shows a factor just past the line with the decimals it takes (5.001x, never "5.0x"), and small caps in whole HK$', () => {
+    const [j] = findCapJumps('00001', series([100, 500.1]), 5);
+    expect(describeCapJump(j!, 5)).toBe('00001: market cap up 5.001x day over day, HK$100 on 2025-06-09 to HK$500 on 2025-06-10');
+    const [k] = findCapJumps('00001', series([1e9, 6.2e9]), 5);
+    expect(describeCapJump(k!, 5)).toBe('00001: market cap up 6.2x day over day, HK$1bn on 2025-06-09 to HK$6.2bn on 2025-06-10');
   });
 });

@@ -39,7 +39,7 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
         .option('layout', { type: 'string', describe: 'daily: long (date,code,... rows; the default) or wide (FIELD=FILE per field: the date down, one column per ticker)' }) as never,
     handler: async (argv) => {
       const { ingestFiles } = await import('../../jobs/ingest.js');
-      const { formatIssueLines, formatSummaryLine, exitCodeOf } = await import('../../ingest/format-load-report.js');
+      const { formatIssueLines, formatSummaryLine, formatWarningLines, exitCodeOf } = await import('../../ingest/format-load-report.js');
       const { createProgressLine } = await import('../../ingest/progress-line.js');
       let progress: ReturnType<typeof createProgressLine> | null = null;
       const fileCount = argv.files?.length ?? 0;
@@ -59,6 +59,7 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
           onFile: (summary) => {
             progress?.done();
             for (const line of formatIssueLines({ ...summary, fileIssue: undefined })) ctx.stderr(`${line}\n`);
+            for (const line of formatWarningLines(summary)) ctx.stderr(`${line}\n`);
             ctx.stdout(`${formatSummaryLine(summary)}\n`);
           },
         }),
