@@ -3,7 +3,7 @@ import { UsageError } from '../domain/errors.js';
 import { dateProblem, weekday } from '../domain/dates.js';
 import { dateReaderFor } from '../ingest/date-format.js';
 import { Bad } from '../ingest/fields.js';
-import { INGEST_KINDS, listIngestKinds } from '../ingest/kinds.js';
+import { INGEST_KINDS, listIngestKinds, type IngestKind } from '../ingest/kinds.js';
 import { REQUIRED_WIDE_FIELDS, WIDE_FIELDS, type WideField } from '../ingest/parse-daily-wide.js';
 import type { IngestOptions, LoadSummary } from '../ingest/types.js';
 
@@ -25,17 +25,9 @@ export interface IngestRequest extends Omit<IngestOptions, 'progress'> {
  * was stored and why rows or the file were rejected. Throws UsageError for an unknown kind or a bad date option.
  */
 export async function ingestFiles(store: Store, request: IngestRequest): Promise<LoadSummary[]> {
-  const kind = INGEST_KINDS[request.kind];
-  if (!kind) throw new UsageError(`"${request.kind}" is not an input kind; use one of ${listIngestKinds().join(', ')}.`);
-  for (const [flag, value] of [['--as-of', request.asOf], ['--cutoff', request.cutoff]] as const) {
-    const problem = value === undefined ? null : dateProblem(value);
-    if (problem !== null) throw new UsageError(`${flag} ${problem}.`);
-  }
-  checkOpenDays(request.kind, request.openDays);
-  checkDateFormat(request.kind, request.dateFormat);
+  const kind = checkIngestRequest(request);
   const summaries: LoadSummary[] = [];
   if (request.layout === 'wide') {
-    if (request.kind !== 'daily') throw new UsageError(`--layout wide applies to daily files only, not ${request.kind}.`);
     const { loadDailyWideFiles } = await import('../ingest/load-daily-wide.js');
     const summary = await loadDailyWideFiles(store, wideFiles(request.files), {
       strict: request.strict, openDays: request.openDays, now: request.now, dateFormat: request.dateFormat,
@@ -73,6 +65,27 @@ function checkDateFormat(kind: string, format: string | undefined): void {
   }
   const reader = dateReaderFor(format);
   if (reader instanceof Bad) throw new UsageError(`${reader.reason}.`);
+}
+
+/**
+ * Every check of a request that needs no store: the kind, the dates of --as-of / --cutoff / --open-days,
+ * --date-format, --layout wide's FIELD=FILE arguments. The CLI calls it before opening the store, so bad usage is exit 2
+ * and creates no store file. Returns the kind's loader.
+ */
+export function checkIngestRequest(request: IngestRequest): IngestKind {
+  const kind = INGEST_KINDS[request.kind];
+  if (!kind) throw new UsageError(`"${request.kind}" is not an input kind; use one of ${listIngestKinds().join(', ')}.`);
+  for (const [flag, value] of [['--as-of', request.asOf], ['--cutoff', request.cutoff]] as const) {
+    const problem = value === undefined ? null : dateProblem(value);
+    if (problem !== null) throw new UsageError(`${flag} ${problem}.`);
+  }
+  checkOpenDays(request.kind, request.openDays);
+  checkDateFormat(request.kind, request.dateFormat);
+  if (request.layout === 'wide') {
+    if (request.kind !== 'daily') throw new UsageError(`--layout wide applies to daily files only, not ${request.kind}.`);
+    wideFiles(request.files);
+  }
+  return kind;
 }
 
 /** `--open-days`: real weekdays, for daily files only (a dayquot report proves its own day open). */

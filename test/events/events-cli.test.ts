@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../support/run-cli.js';
+import { runBuiltCli, runCliCaptured } from '../support/run-cli.js';
 import { openStore } from '../../src/db/connection.js';
 import { weekdayCalendar } from '../rules/builders.js';
 import { dailyWriter } from '../support/daily.js';
@@ -83,6 +83,14 @@ describe('hkconnect events', () => {
     const table = await run('events', '--from', '2025-07-09', '--to', '2025-07-16');
     expect(table.out).toMatch(/^date\s+code\s+name\s+event\s+reason/);
     expect(table.out).toMatch(/2025-07-16\s+00020\s+Big IPO\s+FAST_ENTRY/);
+  });
+
+  it('a range without events: the CSV is still its header row, JSON an empty array, the table says so (built binary)', () => {
+    const args = ['--db', dbPath, 'events', '--from', '2025-12-01', '--to', '2025-12-05'];
+    const env = { ...process.env, HKCONNECT_DB: '', COLUMNS: '' };
+    expect(runBuiltCli([...args, '--format', 'csv'], { env })).toEqual({ code: 0, out: 'code,event,date,reason,name\n', err: '' });
+    expect(runBuiltCli([...args, '--format', 'json'], { env })).toEqual({ code: 0, out: '[]\n', err: '' });
+    expect(runBuiltCli(args, { env })).toEqual({ code: 0, out: '(no rows)\n', err: '' });
   });
 
   it.each([

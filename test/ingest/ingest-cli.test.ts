@@ -1,8 +1,10 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { openStore } from '../../src/db/connection.js';
+import { runBuiltCli } from '../support/run-cli.js';
 import { cleanTemp, expectStoreSound, tempDir, writeTemp } from './helpers.js';
 
 afterEach(cleanTemp);
@@ -86,6 +88,25 @@ describe('hkconnect ingest (CLI)', () => {
     const file = writeTemp('b.csv', 'code,segment\n700,HUGE\n');
     expect(await runCli(['--db', db, 'ingest', 'hsci', file, '--as-of', '2025-09-08'], allBad.ctx)).toBe(2);
     expect(allBad.err()).toContain(`hkconnect: ${file}: none of its 1 rows could be stored (see the issues above).`);
+  });
+
+  it('bad usage is checked before the store is opened: exit 2, one sentence, and no store file is created (built binary)', () => {
+    const header = writeTemp('h.csv', 'code,segment\n700,LARGE\n');
+    const cases: Array<[string[], string]> = [
+      [['ingest', 'hsci', header, '--as-of', '2025-02-30'], 'hkconnect: --as-of 2025-02-30 does not exist: February 2025 has 28 days.\n'],
+      [['ingest', 'official', header, '--cutoff', '30/06/2026'], 'hkconnect: --cutoff "30/06/2026" is not a date of the form YYYY-MM-DD.\n'],
+      [['ingest', 'daily', header, '--open-days', '2025-10-04'], 'hkconnect: --open-days 2025-10-04 is a Saturday; the market never opens on a weekend.\n'],
+      [['ingest', 'daily', '--layout', 'wide', header], `hkconnect: --layout wide takes each file as FIELD=FILE (market_cap_hkd=caps.csv); "${header}" names no field.\n`],
+      [['ingest', 'southbound', header, '--as-of', '2025-09-08', '--channel', 'HK'], 'hkconnect: --channel HK is not a channel; use SH or SZ.\n'],
+      [['ingest', 'prices', header], expect.stringMatching(/^hkconnect: "prices" is not an input kind; use one of securities, daily, /) as unknown as string],
+    ];
+    for (const [args, stderr] of cases) {
+      const db = join(tempDir(), 'sub', 'never.db');
+      const r = runBuiltCli(['--db', db, ...args], { env: { ...process.env, HKCONNECT_DB: '' } });
+      expect(r).toEqual({ code: 2, out: '', err: stderr });
+      expect(existsSync(db)).toBe(false);
+      expect(existsSync(dirname(db))).toBe(false);
+    }
   });
 
   it('draws no progress on a non-TTY and a cleared one on a TTY for a big file', async () => {

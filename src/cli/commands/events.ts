@@ -13,6 +13,9 @@ interface EventsArgs extends GlobalOptions {
   overrides?: string;
 }
 
+/** The CSV columns, in the order of the JSON rows' keys. */
+const EVENT_CSV_COLUMNS = ['code', 'event', 'date', 'reason', 'name'] as const;
+
 /** `hkconnect events --from DATE --to DATE`: the interim events expected in that range (docs/methodology.md §8). */
 export function eventsCommand(ctx: CliContext): CommandModule<GlobalOptions, EventsArgs> {
   return {
@@ -36,7 +39,8 @@ export function eventsCommand(ctx: CliContext): CommandModule<GlobalOptions, Eve
       for (const w of result.warnings) ctx.stderr(`warning: ${w}\n`);
       const rows = result.events.map((e) => ({ code: e.code, event: e.event, date: e.date, reason: e.reason, name: e.name ?? '' }));
       const format = argv.format ?? 'table';
-      const columns = format === 'table' ? ['date', 'code', 'name', 'event', 'reason'] : undefined;
+      // Named for csv too: with no rows there is no first row to take the header from (the header still prints).
+      const columns = format === 'table' ? ['date', 'code', 'name', 'event', 'reason'] : EVENT_CSV_COLUMNS;
       ctx.stdout(formatRows(rows, format, columns, tableWidth(argv, ctx)));
     },
   };

@@ -38,17 +38,22 @@ export function ingestCommand(ctx: CliContext): CommandModule<GlobalOptions, Ing
         .option('date-format', { type: 'string', describe: 'daily, securities, changes, shares: how the file writes dates, e.g. DD/MM/YYYY or MM/DD/YYYY (default YYYY-MM-DD; never guessed)' })
         .option('layout', { type: 'string', describe: 'daily: long (date,code,... rows; the default) or wide (FIELD=FILE per field: the date down, one column per ticker)' }) as never,
     handler: async (argv) => {
-      const { ingestFiles } = await import('../../jobs/ingest.js');
+      const { checkIngestRequest, ingestFiles } = await import('../../jobs/ingest.js');
       const { formatIssueLines, formatSummaryLine, formatWarningLines, exitCodeOf } = await import('../../ingest/format-load-report.js');
       const { createProgressLine } = await import('../../ingest/progress-line.js');
       let progress: ReturnType<typeof createProgressLine> | null = null;
       const fileCount = argv.files?.length ?? 0;
       let fileIndex = 0;
+      const request = {
+        kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
+        asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(), dateFormat: argv.dateFormat, layout: parseLayoutOption(argv.layout),
+        openDays: argv.openDays === undefined ? undefined : argv.openDays.split(',').map((d) => d.trim()).filter((d) => d !== ''),
+      };
+      // Checked before the store is opened: bad usage (a bad --as-of) is exit 2 and creates no store file.
+      checkIngestRequest(request);
       const summaries = await withNewOrExistingStore(argv, ctx, (store) =>
         ingestFiles(store, {
-          kind: argv.kind ?? '', files: argv.files ?? [], strict: Boolean(argv.strict),
-          asOf: argv.asOf, cutoff: argv.cutoff, channel: parseChannelOption(argv.channel), now: ctx.now(), dateFormat: argv.dateFormat, layout: parseLayoutOption(argv.layout),
-          openDays: argv.openDays === undefined ? undefined : argv.openDays.split(',').map((d) => d.trim()).filter((d) => d !== ''),
+          ...request,
           progressFor: ctx.isTTY
             ? (file) => {
                 fileIndex += 1;
