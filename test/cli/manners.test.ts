@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateProblem, hongKongTimestamp } from '../../src/domain/dates.js';
+import { fitProse } from '../../src/report/fit-prose.js';
 import { formatTable } from '../../src/report/format-rows.js';
 import { runCli } from '../../src/cli/main.js';
 import { capturingContext, runBuiltCli } from '../support/run-cli.js';
@@ -104,5 +105,56 @@ describe('output that fits the terminal, through the binary', () => {
     const { COLUMNS: _ignored, ...noColumns } = process.env;
     const piped = runBuiltCli(['--db', db, 'screen', '--cutoff', '2026-06-30'], { env: noColumns });
     expect(piped.out).toBe(wide.out);
+  });
+
+  /** The words of a text, whatever its line breaks: wrapping must neither lose nor add one. */
+  const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
+
+  it('wraps the review\'s prose lines (heading, summary, legend, warnings) to $COLUMNS at spaces, losing no word', () => {
+    const narrow = screen({ COLUMNS: '60' });
+    const wide = screen({ COLUMNS: '60' }, '--wide');
+    const prose = (out: string) => out.slice(0, out.indexOf('\n\n')); // the heading and summary, before the first table
+    expect(Math.max(...prose(wide.out).split('\n').map((l) => l.length))).toBeGreaterThan(60);
+    expect(Math.max(...prose(narrow.out).split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
+    expect(words(prose(narrow.out))).toEqual(words(prose(wide.out)));
+    const legend = narrow.out.split('\n').findIndex((l) => l.startsWith('  Outcomes: '));
+    expect(narrow.out.split('\n')[legend]!.length).toBeLessThanOrEqual(60);
+    expect(narrow.out.split('\n')[legend + 1]).toMatch(/^ {6}\S/); // continued four spaces deeper
+    const warnings = narrow.out.slice(narrow.out.indexOf('\nWarnings ('));
+    expect(words(warnings)).toEqual(words(wide.out.slice(wide.out.indexOf('\nWarnings ('))));
+    for (const line of warnings.split('\n').filter((l) => l.startsWith('  - ') || l.startsWith('    '))) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  it('wraps explain\'s lines to $COLUMNS; --wide and a pipe without $COLUMNS keep them whole', () => {
+    const explain = (env: NodeJS.ProcessEnv, ...extra: string[]) =>
+      runBuiltCli(['--db', db, 'explain', '7', '--cutoff', '2026-06-30', ...extra], { env: { ...process.env, ...env } });
+    const narrow = explain({ COLUMNS: '70' });
+    const wide = explain({ COLUMNS: '70' }, '--wide');
+    expect(narrow.code).toBe(0);
+    expect(Math.max(...wide.out.split('\n').map((l) => l.length))).toBeGreaterThan(70);
+    expect(Math.max(...narrow.out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(70);
+    expect(words(narrow.out)).toEqual(words(wide.out));
+    const { COLUMNS: _ignored, ...noColumns } = process.env;
+    expect(runBuiltCli(['--db', db, 'explain', '7', '--cutoff', '2026-06-30'], { env: noColumns }).out).toBe(wide.out);
+  });
+});
+
+describe('fitProse: prose wrapped to a width at spaces', () => {
+  it('leaves a line of exactly the width alone and wraps one a character longer at its last space', () => {
+    expect(fitProse('aaaa bbbb cccc', 14)).toBe('aaaa bbbb cccc');
+    expect(fitProse('aaaa bbbb ccccc', 14)).toBe('aaaa bbbb\n    ccccc');
+    expect(fitProse('aaaa bbbb ccccc', undefined)).toBe('aaaa bbbb ccccc');
+  });
+
+  it('continues a bullet under its text and an indented line four spaces deeper; keeps the other lines', () => {
+    expect(fitProse('  - one two three four five six seven eight nine ten eleven\nshort', 30))
+      .toBe('  - one two three four five\n    six seven eight nine ten\n    eleven\nshort');
+    expect(fitProse('  [pass] rule: one two three four five six seven', 30)).toBe('  [pass] rule: one two three\n      four five six seven');
+  });
+
+  it('never cuts a word: one longer than the room stays whole on its own line, and the text stays the same words', () => {
+    const path = '/a/very/long/path/to/some/file/that/will/not/fit.csv';
+    expect(fitProse(`see ${path} now`, 30)).toBe(`see\n    ${path}\n    now`);
+    expect(fitProse(`  ${path}`, 30)).toBe(`  ${path}`);
   });
 });

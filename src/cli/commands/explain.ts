@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import type { CliContext, GlobalOptions } from '../context.js';
+import { tableWidth, type CliContext, type GlobalOptions } from '../context.js';
 import { unknownSecurity, withStore } from '../with-store.js';
 import { normalizeStockCode } from '../../domain/codes.js';
 import { JobError, UsageError } from '../../domain/errors.js';
@@ -59,7 +59,11 @@ export function explainCommand(ctx: CliContext): CommandModule<GlobalOptions, Ex
         return { explanation: buildExplanation(result, m, decision, { listingDateInferred: inferred }), preview: explainPreview(result, code) };
       });
       if (argv.format === 'json') ctx.stdout(`${JSON.stringify(preview === null ? explanation : { ...explanation, preview }, null, 2)}\n`);
-      else ctx.stdout(renderExplanation(explanation) + (preview === null ? '' : renderPreviewExplanation(preview)));
+      else {
+        // Wrapped to the terminal as the review's prose is (--wide, a pipe or a file: whole lines).
+        const { fitProse } = await import('../../report/fit-prose.js');
+        ctx.stdout(fitProse(renderExplanation(explanation) + (preview === null ? '' : renderPreviewExplanation(preview)), tableWidth(argv, ctx)));
+      }
     },
   };
 }
