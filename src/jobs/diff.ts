@@ -42,7 +42,12 @@ export async function runDiff(store: Store, options: DiffOptions, source: Review
   const review = await source(store, { cutoff: options.cutoff, methodology: options.methodology, now: options.now });
   const current = await readCurrentLists(store, options.cutoff, official.announcement);
   const lists = compareWithOfficial(review.result, official.announcement, current);
-  const warnings = official.announcement.issues.map((i) => formatInputIssue({ file: official.file, ...i }));
+  // The prediction's own data warnings first (a partial market, thin days...): a diff scored on a
+  // prediction the review itself calls misleading must say so, as the review does.
+  const warnings = [
+    ...review.result.warnings.map((w) => `the prediction: ${w}`),
+    ...official.announcement.issues.map((i) => formatInputIssue({ file: official.file, ...i })),
+  ];
   const base = {
     cutoff: options.cutoff, lists, runId: review.runId, methodology: review.result.methodology, reusedRun: review.reused,
     official: { file: official.file, sha256: official.sha256, format: official.announcement.format },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeedCalendar } from '../../src/jobs/seed-calendar.js';
-import { runCliCaptured } from '../support/run-cli.js';
+import { runBuiltCli, runCliCaptured } from '../support/run-cli.js';
 
 // Issue 16, as a new user meets it: 12 real names loaded from a vendor's files (the rest of the
 // market missing), one constituent with no data, one whose data stops in May, a day the vendor
@@ -81,5 +81,22 @@ describe('a review on a partial, imperfect market says so', () => {
     const r = await cli('screen', '--cutoff', '2026-06-30', '--format', 'json', '--overrides', join(dir, 'loose.json'));
     const j = JSON.parse(r.out) as { warnings: string[] };
     expect(j.warnings.filter((w) => / day over day, /.test(w))).toEqual([]);
+  });
+
+  it('a diff scored on this market carries the prediction\'s warnings, in every format, through the built binary', () => {
+    const official = join(dir, 'official.csv');
+    writeFileSync(official, 'list,code,name,channel\nhsci_remove,1211,BYD COMPANY,\n');
+    const diff = (format: string) => runBuiltCli(['--db', db, 'diff', '--cutoff', '2026-06-30', '--official', official, '--format', format]);
+    const json = diff('json');
+    expect(json.code).toBe(0);
+    expect(json.err).toContain('hkconnect: warning: the prediction: the ranked universe holds 12 securities');
+    const warnings = (JSON.parse(json.out) as { warnings: string[] }).warnings;
+    expect(warnings[0]).toMatch(/^the prediction: the ranked universe holds 12 securities, where a full Main Board ranks about 2,200: /);
+    expect(warnings.some((w) => w.startsWith('the prediction: 00700: market cap down 1,000x day over day'))).toBe(true);
+    for (const format of ['table', 'csv', 'md']) {
+      const r = diff(format);
+      expect(r.code, format).toBe(0);
+      expect(r.out, format).toContain('the prediction: the ranked universe holds 12 securities');
+    }
   });
 });
