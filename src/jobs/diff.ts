@@ -14,6 +14,9 @@ import type { DiffReport } from '../report/render-diff.js';
 import { readStoredOfficial } from './diff-store.js';
 import { obtainReview, type ReviewSource } from './diff-review-source.js';
 
+/** The prefix of the prediction's own warnings in a diff's `warnings` (the official file's problems have none). */
+export const PREDICTION_WARNING = 'the prediction: ';
+
 export interface DiffOptions {
   readonly cutoff: IsoDate;
   /** The official file; without it, the changes stored by `ingest official` for the cut-off. */
@@ -45,7 +48,7 @@ export async function runDiff(store: Store, options: DiffOptions, source: Review
   // The prediction's own data warnings first (a partial market, thin days...): a diff scored on a
   // prediction the review itself calls misleading must say so, as the review does.
   const warnings = [
-    ...review.result.warnings.map((w) => `the prediction: ${w}`),
+    ...review.result.warnings.map((w) => `${PREDICTION_WARNING}${w}`),
     ...official.announcement.issues.map((i) => formatInputIssue({ file: official.file, ...i })),
   ];
   const base = {

@@ -32,13 +32,15 @@ export function diffCommand(ctx: CliContext): CommandModule<GlobalOptions, DiffA
         .option('format', { choices: DIFF_FORMATS, default: 'table' as DiffFormat, describe: 'table (summary, then one line per mismatch), json (everything, unrounded), csv (one row per list and per code), md' }) as never,
     handler: async (argv) => {
       const cutoff = requireDate(argv.cutoff, 'cutoff');
-      const { runDiff } = await import('../../jobs/diff.js');
+      const { runDiff, PREDICTION_WARNING } = await import('../../jobs/diff.js');
       const { renderDiff } = await import('../../report/render-diff.js');
       const report = await withStore(argv, ctx, (store) => runDiff(store, {
         cutoff, officialFile: argv.official, channel: argv.channel, methodology: argv.methodology, now: ctx.now(),
       }));
       ctx.stdout(renderDiff(report, argv.format ?? 'table'));
-      for (const w of report.warnings) ctx.stderr(`hkconnect: warning: ${w}\n`);
+      // stderr repeats the official file's problems (rows skipped); the prediction's data warnings are in
+      // the output only, as screen prints them.
+      for (const w of report.warnings) if (!w.startsWith(PREDICTION_WARNING)) ctx.stderr(`hkconnect: warning: ${w}\n`);
     },
   };
 }
