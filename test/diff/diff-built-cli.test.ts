@@ -108,6 +108,18 @@ describe('hkconnect diff, the built binary', () => {
     expect(csv.filter((l) => l.startsWith('2026-06-30,hsci-2025,sb_add_SZ,'))).toHaveLength(2);
   });
 
+  it('a bad row of the official file: skipped, named on stderr and in the output, after the prediction\'s warning', () => {
+    const bad = join(dir, 'bad-row.csv');
+    writeFileSync(bad, 'list,code\nhsci_add,3\nhsci_add,3a\n');
+    const r = hk('diff', '--cutoff', '2026-06-30', '--official', bad, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^hkconnect: warning: [^\n]*bad-row\.csv, line 3, field "code": [^\n]*\n$/);
+    const { warnings } = JSON.parse(r.out) as { warnings: string[] };
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^the prediction: the ranked universe holds 44 securities, /);
+    expect(warnings[1]).toMatch(/bad-row\.csv, line 3, field "code": /);
+  });
+
   it('two runs of the same new comparison at once store it once', async () => {
     // The review's run recorded first: two processes recording a run at once meet the review lock (exit 1, by design).
     expect(diff('--format', 'json').code).toBe(0);
