@@ -20,10 +20,10 @@ export interface DiffList {
   readonly hits: DiffItem[];
   readonly missed: DiffItem[];
   readonly extra: DiffItem[];
-  /** hits / (hits + extra), unrounded; null when nothing was predicted for the list (precisionReason says so). */
-  readonly precision: number | null;
-  /** hits / (hits + missed), unrounded; null when the official list is empty (recallReason says so). */
-  readonly recall: number | null;
+  /** hits / (hits + extra), unrounded; 1 when nothing was predicted for the list (no extra; precisionReason says so). */
+  readonly precision: number;
+  /** hits / (hits + missed), unrounded; 1 when the official list is empty (nothing missed; recallReason says so). */
+  readonly recall: number;
   readonly precisionReason?: string;
   readonly recallReason?: string;
   /** How many codes the review predicted on the list (hits + extra) and the official file gives (hits + missed). */
@@ -39,8 +39,9 @@ interface ListScope { readonly channels: readonly Channel[] | null; readonly pre
 /**
  * Compares a review with an official announcement, list by list (pure). hits = official and predicted;
  * missed = official, not predicted; extra = predicted, not official. precision = hits / (hits + extra),
- * recall = hits / (hits + missed), unrounded; a zero denominator (nothing predicted, nothing official)
- * gives null and a sentence saying why, never NaN or a made-up 1.
+ * recall = hits / (hits + missed), unrounded. A zero denominator (nothing predicted, nothing official)
+ * gives 1 by convention (no extra, nothing missed: the contract's figures are numbers) and a sentence
+ * saying so, never NaN.
  */
 export function compareWithOfficial(result: ReviewResult, announcement: OfficialAnnouncement, current: CurrentLists): Record<OfficialListKey, DiffList> {
   const decisions = new Map(result.decisions.map((d) => [d.code, d]));
@@ -68,12 +69,12 @@ function compareOne(
   const extra = [...scope.predicted.keys()].filter((c) => !officialCodes.has(c)).sort().map((c) => mismatch(c));
   const predictedCount = hits.length + extra.length;
   const officialCount = hits.length + missed.length;
-  const precision = predictedCount === 0 ? null : hits.length / predictedCount;
-  const recall = officialCount === 0 ? null : hits.length / officialCount;
   return {
-    hits, missed, extra, precision, recall,
-    ...(precision === null ? { precisionReason: NO_PREDICTION } : {}),
-    ...(recall === null ? { recallReason: NO_OFFICIAL } : {}),
+    hits, missed, extra,
+    precision: predictedCount === 0 ? VACUOUS : hits.length / predictedCount,
+    recall: officialCount === 0 ? VACUOUS : hits.length / officialCount,
+    ...(predictedCount === 0 ? { precisionReason: NO_PREDICTION } : {}),
+    ...(officialCount === 0 ? { recallReason: NO_OFFICIAL } : {}),
     predictedCount, officialCount,
   };
 }
@@ -110,5 +111,7 @@ function namesOf(rows: ReadonlyArray<{ code: string; name: string }>): Map<Stock
   return m;
 }
 
-const NO_PREDICTION = 'nothing was predicted for this list (0 predicted), so precision is undefined';
-const NO_OFFICIAL = 'the official list is empty (0 official), so recall is undefined';
+/** A figure whose denominator is 0: nothing can be wrong, so 1 (the usual convention). */
+const VACUOUS = 1;
+const NO_PREDICTION = 'nothing was predicted for this list (0 predicted): no extra, so precision is 1 by convention';
+const NO_OFFICIAL = 'the official list is empty (0 official): nothing missed, so recall is 1 by convention';

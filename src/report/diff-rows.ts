@@ -1,15 +1,15 @@
 import type { DiffItem, DiffList } from './diff-official.js';
 import type { DiffReport } from './render-diff.js';
 
-/** One line of a diff's summary: one official list with its counts and figures (null: undefined, with why). */
+/** One line of a diff's summary: one official list with its counts and figures (notes: a zero denominator, and what the figure is then). */
 export interface DiffSummaryRow {
   readonly list: string;
   readonly predicted: number;
   readonly official: number;
   readonly matched: number;
-  readonly precision: number | null;
-  readonly recall: number | null;
-  /** Why a figure is null, e.g. "nothing was predicted for this list (0 predicted), so precision is undefined". */
+  readonly precision: number;
+  readonly recall: number;
+  /** Why a figure rests on a zero denominator, e.g. "nothing was predicted for this list (0 predicted): no extra, so precision is 1 by convention". */
   readonly notes: readonly string[];
 }
 
@@ -50,9 +50,9 @@ export function diffRecordRows(lists: Readonly<Record<string, DiffList>>, withHi
   ]);
 }
 
-/** A figure for display: four decimals, or "n/a" when undefined (the notes say why). */
-export function formatRatio(x: number | null): string {
-  return x === null ? 'n/a' : x.toFixed(4);
+/** A figure for display: four decimals. */
+export function formatRatio(x: number): string {
+  return x.toFixed(4);
 }
 
 /** What missed and extra mean, for every format's legend. */

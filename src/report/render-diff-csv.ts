@@ -9,8 +9,8 @@ export const DIFF_CSV_COLUMNS = [
 ] as const;
 
 /**
- * One row per list (`record` = summary: its counts, precision and recall unrounded, empty when undefined
- * with the reason in `reason`), then one row per code of every list (`record` = hit, missed or extra:
+ * One row per list (`record` = summary: its counts, precision and recall unrounded, and in `reason` what
+ * a figure is when its denominator is 0), then one row per code of every list (`record` = hit, missed or extra:
  * a mismatch with what was predicted, the deciding rule and the short reason), then one `warning` row per
  * warning and a `legend` row. Pure.
  */
@@ -18,7 +18,7 @@ export function renderDiffCsv(r: DiffReport): string {
   const blank = (n: number) => Array<string>(n).fill('');
   const summary = diffSummaryRows(r.lists).map((s) => [
     r.cutoff, 'summary', s.list, '', '', '', '', s.notes.join('; '), '',
-    s.predicted, s.official, s.matched, s.precision ?? '', s.recall ?? '',
+    s.predicted, s.official, s.matched, s.precision, s.recall,
   ]);
   const records = diffRecordRows(r.lists, true).map(({ list, kind, item }) => [
     r.cutoff, kind, list, item.code, item.name, item.predicted ?? '', item.rule ?? '', item.reason ?? '',

@@ -51,7 +51,7 @@ describe('migration 2026-12-04T1400-diff-runs', () => {
     await store.close();
   });
 
-  it('query accuracy on the migrated store: the latest per review and list, n/a with the reason where undefined', async () => {
+  it('query accuracy on the migrated store: the latest per review and list, 1 by convention with the note where a denominator is 0', async () => {
     const store = await oldStore();
     const path = store.path;
     await store.close();
@@ -59,13 +59,13 @@ describe('migration 2026-12-04T1400-diff-runs', () => {
     const latest = JSON.parse((await runCliCaptured(path, now, ['query', 'accuracy', '--format', 'json'])).out);
     expect(latest.map((r: any) => [r.list, r.diffId, r.precision, r.recall, r.note])).toEqual([
       ['hsci_remove', 3, 2 / 3, 1, ''],
-      ['sb_remove_SZ', 3, null, 0, 'precision undefined: nothing predicted'],
+      ['sb_remove_SZ', 3, 1, 0, 'precision 1 by convention: nothing predicted'],
     ]);
     expect(latest[0].createdAt).toBe('2026-08-23T10:00:00+08:00');
     const all = JSON.parse((await runCliCaptured(path, now, ['query', 'accuracy', '--all', '--format', 'json'])).out);
     expect(all.map((r: any) => `${r.list}:${r.diffId}`)).toEqual(['hsci_remove:1', 'hsci_remove:3', 'sb_remove_SZ:1', 'sb_remove_SZ:3']);
     const table = (await runCliCaptured(path, now, ['query', 'accuracy'])).out;
-    expect(table).toMatch(/\n2026-06-30 +hsci-2025 +sb_remove_SZ +0 +2 +0 +n\/a +0\.0000 +3 +1 +b\.csv +2026-08-23T10:00:00\+08:00 +precision undefined: nothing predicted\n/);
+    expect(table).toMatch(/\n2026-06-30 +hsci-2025 +sb_remove_SZ +0 +2 +0 +1\.0000 +0\.0000 +3 +1 +b\.csv +2026-08-23T10:00:00\+08:00 +precision 1 by convention: nothing predicted\n/);
   });
 
   it('goes down to the NOT NULL columns (a null figure reads 1, as before) and up again', async () => {

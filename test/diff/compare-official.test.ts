@@ -63,13 +63,13 @@ describe('diff against the contract CSV', () => {
     expect(lists.hsci_remove!.precisionReason).toBeUndefined();
   });
 
-  it('says precision is undefined (null, with the reason) when nothing is predicted for a list, never NaN or 1', () => {
+  it('gives precision 1 by convention (a number, as the contract has it) with the reason when nothing is predicted for a list, never NaN', () => {
     const none = { ...buildReviewFixture(), hsci: { add: [], remove: [], constituents: [] } };
     const l = compareWithOfficial(none, parseOfficialFile('list,code\nhsci_add,700\n', null), {}).hsci_add!;
-    expect([l.precision, l.recall, codes(l.missed), l.predictedCount, l.officialCount]).toEqual([null, 0, ['00700'], 0, 1]);
-    expect(l.precisionReason).toBe('nothing was predicted for this list (0 predicted), so precision is undefined');
+    expect([l.precision, l.recall, codes(l.missed), l.predictedCount, l.officialCount]).toEqual([1, 0, ['00700'], 0, 1]);
+    expect(l.precisionReason).toBe('nothing was predicted for this list (0 predicted): no extra, so precision is 1 by convention');
     expect(l.recallReason).toBeUndefined();
-    expect(JSON.parse(JSON.stringify(l)).precision).toBeNull();
+    expect(JSON.parse(JSON.stringify(l)).precision).toBe(1);
     const missedUnknown = l.missed[0]!;
     expect(missedUnknown.predicted).toBe('KEEP');
   });

@@ -6,7 +6,7 @@ import { renderDiff, type DiffReport } from '../../src/report/render-diff.js';
 import { buildReviewFixture } from '../report/review-fixture.js';
 
 // The fixture review with no SZ change at all, against a file naming one SZ addition: nothing predicted
-// on sb_add_SZ, so its precision is undefined (0 / 0).
+// on sb_add_SZ, so its precision rests on 0 / 0: 1 by convention, with the reason.
 function report(): DiffReport {
   const fixture = buildReviewFixture();
   const result = { ...fixture, southbound: { ...fixture.southbound, SZ: { add: [], remove: [] } } };
@@ -22,32 +22,32 @@ function report(): DiffReport {
 describe('renderDiff: a list on which nothing was predicted', () => {
   const r = report();
 
-  it('json: precision null with the reason, never NaN', () => {
+  it('json: precision 1 by convention with the reason, never NaN or null', () => {
     const sz = JSON.parse(renderDiff(r, 'json')).lists.sb_add_SZ;
-    expect([sz.precision, sz.recall, sz.predictedCount, sz.officialCount]).toEqual([null, 0, 0, 1]);
-    expect(sz.precisionReason).toBe('nothing was predicted for this list (0 predicted), so precision is undefined');
+    expect([sz.precision, sz.recall, sz.predictedCount, sz.officialCount]).toEqual([1, 0, 0, 1]);
+    expect(sz.precisionReason).toBe('nothing was predicted for this list (0 predicted): no extra, so precision is 1 by convention');
     expect(renderDiff(r, 'json')).not.toContain('NaN');
   });
 
-  it('table: n/a in the summary and the reason under it; the warning at the end', () => {
+  it('table: 1.0000 in the summary and the reason under it; the warning at the end', () => {
     const table = renderDiff(r, 'table');
-    expect(table).toMatch(/\nsb_add_SZ +0 +1 +0 +n\/a +0\.0000\n/);
-    expect(table).toContain('\n  sb_add_SZ: nothing was predicted for this list (0 predicted), so precision is undefined\n');
+    expect(table).toMatch(/\nsb_add_SZ +0 +1 +0 +1\.0000 +0\.0000\n/);
+    expect(table).toContain('\n  sb_add_SZ: nothing was predicted for this list (0 predicted): no extra, so precision is 1 by convention\n');
     expect(table).toMatch(/\nWarnings \(1\)\n {2}- official\.csv, line 9, field "code": "70a" is not a stock code\n$/);
     expect(table).not.toContain('NaN');
   });
 
-  it('csv: an empty precision cell with the reason, and the warning as a row', () => {
+  it('csv: precision 1 with the reason, and the warning as a row', () => {
     const rows = parse(renderDiff(r, 'csv'), { columns: true }) as Array<Record<string, string>>;
     const sz = rows.find((x) => x.record === 'summary' && x.list === 'sb_add_SZ')!;
-    expect([sz.precision, sz.recall, sz.reason]).toEqual(['', '0', 'nothing was predicted for this list (0 predicted), so precision is undefined']);
+    expect([sz.precision, sz.recall, sz.reason]).toEqual(['1', '0', 'nothing was predicted for this list (0 predicted): no extra, so precision is 1 by convention']);
     expect(rows.find((x) => x.record === 'warning')!.reason).toContain('"70a" is not a stock code');
   });
 
-  it('md: n/a, the reason and the warning', () => {
+  it('md: 1.0000, the reason and the warning', () => {
     const md = renderDiff(r, 'md');
-    expect(md).toContain('| sb\\_add\\_SZ | 0 | 1 | 0 | n/a | 0.0000 |');
-    expect(md).toContain('- sb\\_add\\_SZ: nothing was predicted for this list (0 predicted), so precision is undefined');
+    expect(md).toContain('| sb\\_add\\_SZ | 0 | 1 | 0 | 1.0000 | 0.0000 |');
+    expect(md).toContain('- sb\\_add\\_SZ: nothing was predicted for this list (0 predicted): no extra, so precision is 1 by convention');
     expect(md).toContain('## Warnings (1)');
   });
 });

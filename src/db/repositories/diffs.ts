@@ -1,13 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { IsoDate } from '../../domain/types.js';
 
-/** One list of a diff, as stored in `diff_lists`: counts and the unrounded figures (null: undefined). */
+/** One list of a diff, as stored in `diff_lists`: counts and the unrounded figures. */
 export interface StoredDiffList {
   readonly hits: number;
   readonly missed: number;
   readonly extra: number;
-  readonly precision: number | null;
-  readonly recall: number | null;
+  readonly precision: number;
+  readonly recall: number;
 }
 
 /** One diff to store: the run compared, the official file, its lists. `createdAt` is an ISO instant (UTC). */
@@ -58,8 +58,8 @@ export interface AccuracyRow {
   readonly hits: number;
   readonly missed: number;
   readonly extra: number;
-  readonly precision: number | null;
-  readonly recall: number | null;
+  readonly precision: number;
+  readonly recall: number;
   readonly diffId: number;
   readonly runId: number;
   readonly official: string;
@@ -74,7 +74,9 @@ export interface AccuracyRow {
 export function readAccuracy(sqlite: BetterSqlite3.Database, range: { from?: IsoDate; to?: IsoDate; all?: boolean } = {}): AccuracyRow[] {
   const latestOnly = range.all ? '' : `AND NOT EXISTS (SELECT 1 FROM diffs later JOIN diff_lists ll ON ll.diff_id = later.id JOIN runs lr ON lr.id = later.run_id
       WHERE later.cutoff = d.cutoff AND lr.methodology = r.methodology AND ll.list = l.list AND later.id > d.id)`;
-  return sqlite.prepare(`SELECT d.cutoff, r.methodology, l.list, l.hits, l.missed, l.extra, l.precision, l.recall,
+  // A store migrated by 2026-12-04T1400 holds null where a denominator was 0; the figure is 1 then, as diff gives it.
+  return sqlite.prepare(`SELECT d.cutoff, r.methodology, l.list, l.hits, l.missed, l.extra,
+      coalesce(l.precision, 1) AS precision, coalesce(l.recall, 1) AS recall,
       d.id AS diffId, d.run_id AS runId, d.official_file AS official, d.created_at AS createdAt
     FROM diffs d JOIN diff_lists l ON l.diff_id = d.id JOIN runs r ON r.id = d.run_id
     WHERE d.cutoff >= ? AND d.cutoff <= ? ${latestOnly}

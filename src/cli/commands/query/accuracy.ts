@@ -37,7 +37,7 @@ export function queryAccuracyCommand(ctx: CliContext): CommandModule<GlobalOptio
           ...r,
           ...(format === 'table' ? { precision: formatRatio(r.precision), recall: formatRatio(r.recall) } : {}),
           createdAt: hongKongTimestamp(r.createdAt),
-          note: [r.precision === null ? 'precision undefined: nothing predicted' : '', r.recall === null ? 'recall undefined: nothing official' : ''].filter((n) => n !== '').join('; '),
+          note: [r.hits + r.extra === 0 ? 'precision 1 by convention: nothing predicted' : '', r.hits + r.missed === 0 ? 'recall 1 by convention: nothing official' : ''].filter((n) => n !== '').join('; '),
         }));
         ctx.stdout(formatRows(rows as unknown as Array<Record<string, unknown>>, format, COLUMNS, tableWidth(argv, ctx)));
       });
